@@ -1,0 +1,100 @@
+package dev.nabla.engine.autograd;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Records operations as they run (define-by-run) and runs reverse-mode differentiation. */
+public final class Autograd {
+    private Autograd() {}
+
+    /**
+     * Attaches {@code out} to the graph when recording is on and any input requires a gradient;
+     * otherwise returns {@code out} untouched and the backward closure is dropped.
+     */
+    public static Tensor record(Tensor out, String op, Backward backward, Tensor... inputs) {
+        if (!GradMode.isEnabled()) return out;
+        for (Tensor in : inputs) {
+            if (in.requiresGrad()) {
+                out.attach(new Node(op, inputs, backward));
+                return out;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reverse-mode sweep from {@code root}. Gradients of intermediate tensors live only during
+     * the sweep; leaves that require a gradient accumulate into {@link Tensor#grad()} (summed
+     * over repeated backward calls until {@link Tensor#zeroGrad()}).
+     */
+    public static void backward(Tensor root, Tensor gradRoot) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward: the tensor does not require a gradient (no input of it was marked requiresGrad)");
+        }
+        if (gradRoot == null) {
+            if (root.size() != 1) {
+                throw new IllegalArgumentException("backward: a non-scalar output of shape " + Shape.str(root.shape()) + " needs an explicit gradient");
+            }
+            gradRoot = Tensor.ones(root.shape());
+        } else {
+            checkShape("backward", root, gradRoot);
+        }
+        try (var s = GradMode.noGrad()) {
+            Map<Tensor, Tensor> grads = new IdentityHashMap<>();
+            grads.put(root, gradRoot);
+            for (Tensor t : reverseTopologicalOrder(root)) {
+                Tensor g = grads.remove(t);
+                if (g == null) continue;
+                Node node = t.node();
+                if (node == null) {
+                    t.setGrad(t.grad() == null ? g : t.grad().add(g));
+                    continue;
+                }
+                Tensor[] inputGrads = node.backward().apply(g);
+                for (int i = 0; i < node.inputs().length; i++) {
+                    Tensor in = node.inputs()[i];
+                    if (!in.requiresGrad() || inputGrads[i] == null) continue;
+                    checkShape(node.op() + " backward", in, inputGrads[i]);
+                    // Never accumulate in place: a backward may hand the same tensor to two inputs.
+                    grads.merge(in, inputGrads[i], Tensor::add);
+                }
+            }
+        }
+    }
+
+    /** Tensors reachable from root, each after every tensor that depends on it (iterative DFS). */
+    static List<Tensor> reverseTopologicalOrder(Tensor root) {
+        List<Tensor> postOrder = new ArrayList<>();
+        Map<Tensor, Boolean> visited = new IdentityHashMap<>();
+        ArrayDeque<Object[]> stack = new ArrayDeque<>(); // {tensor, next input index}
+        stack.push(new Object[] {root, 0});
+        visited.put(root, Boolean.TRUE);
+        while (!stack.isEmpty()) {
+            Object[] frame = stack.peek();
+            Tensor t = (Tensor) frame[0];
+            int next = (Integer) frame[1];
+            Tensor[] inputs = t.node() == null ? new Tensor[0] : t.node().inputs();
+            if (next < inputs.length) {
+                frame[1] = next + 1;
+                Tensor in = inputs[next];
+                if (in.requiresGrad() && visited.put(in, Boolean.TRUE) == null) stack.push(new Object[] {in, 0});
+            } else {
+                stack.pop();
+                postOrder.add(t);
+            }
+        }
+        return postOrder.reversed();
+    }
+
+    private static void checkShape(String where, Tensor t, Tensor g) {
+        if (!java.util.Arrays.equals(t.shape(), g.shape())) {
+            throw new IllegalStateException(where + ": gradient of shape " + Shape.str(g.shape()) + " for a tensor of shape " + Shape.str(t.shape()));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.nabla.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Element-wise kernels on flat arrays. Binary kernels take a stride per operand so that one
+ * loop serves both the same-shape case (strides 1, 1) and the broadcast of a row or a scalar
+ * (stride 0). Transcendental functions use the Vector API's vectorised math.
+ */
+public final class ElementWise {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private ElementWise() {}
+
+    public enum BinaryOp { ADD, SUB, MUL, DIV }
+
+    /** {@code o[oo + i] = a[ao + i*as] (op) b[bo + i*bs]} for i in [0, n). */
+    public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
+        if (as == 1 && bs == 1) {
+            switch (op) {
+                case ADD -> vv(VectorOperators.ADD, a, ao, b, bo, o, oo, n);
+                case SUB -> vv(VectorOperators.SUB, a, ao, b, bo, o, oo, n);
+                case MUL -> vv(VectorOperators.MUL, a, ao, b, bo, o, oo, n);
+                case DIV -> vv(VectorOperators.DIV, a, ao, b, bo, o, oo, n);
+            }
+            return;
+        }
+        switch (op) {
+            case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] + b[bo + i * bs]; }
+            case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] - b[bo + i * bs]; }
+            case MUL -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] * b[bo + i * bs]; }
+            case DIV -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] / b[bo + i * bs]; }
+        }
+    }
+
+    private static void vv(VectorOperators.Binary op, float[] a, int ao, float[] b, int bo, float[] o, int oo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, a, ao + i).lanewise(op, FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
+        }
+        if (i < n) {
+            var m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, a, ao + i, m).lanewise(op, FloatVector.fromArray(S, b, bo + i, m)).intoArray(o, oo + i, m);
+        }
+    }
+
+    /** {@code y = x * c}. */
+    public static void scale(float[] x, int xo, float c, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).mul(c).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] = x[xo + i] * c;
+    }
+
+    /** {@code y += x} over n elements. */
+    public static void accumulate(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, y, yo + i).add(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] += x[xo + i];
+    }
+
+    /** Applies a Vector API unary operator (EXP, LOG, TANH, ABS, SQRT, NEG) lane-wise. */
+    public static void unary(VectorOperators.Unary op, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).lanewise(op).intoArray(y, yo + i);
+        }
+        if (i < n) {
+            var m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, xo + i, m).lanewise(op).intoArray(y, yo + i, m);
+        }
+    }
+
+    /** Logistic sigmoid, 1 / (1 + e^-x). */
+    public static void sigmoid(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            reciprocal(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
+    }
+
+    /** max(x, 0). */
+    public static void relu(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector.fromArray(S, x, xo + i).max(0f).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] = Math.max(x[xo + i], 0f);
+    }
+
+    private static final float INV_SQRT2 = (float) (1 / Math.sqrt(2));
+    private static final float INV_SQRT_2PI = (float) (1 / Math.sqrt(2 * Math.PI));
+
+    /**
+     * Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), Keras's default ({@code approximate=False}).
+     * erf comes from {@link #erf(FloatVector)}.
+     */
+    public static void gelu(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            erf(v.mul(INV_SQRT2)).add(1f).mul(v).mul(0.5f).intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] = 0.5f * x[xo + i] * (1f + erf(x[xo + i] * INV_SQRT2));
+    }
+
+    /** dGELU/dx = Φ(x) + x·φ(x), with φ the standard normal density; dx = g · that. */
+    public static void geluBackward(float[] x, int xo, float[] g, int go, float[] dx, int dxo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, x, xo + i);
+            FloatVector cdf = erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
+            FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+            cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
+        }
+        for (; i < n; i++) {
+            float v = x[xo + i];
+            float cdf = 0.5f * (1f + erf(v * INV_SQRT2));
+            float pdf = (float) Math.exp(-0.5 * v * v) * INV_SQRT_2PI;
+            dx[dxo + i] = g[go + i] * (cdf + v * pdf);
+        }
+    }
+
+    // erf by Abramowitz & Stegun 7.1.28's rational form 7.1.26: |error| < 1.5e-7, below float32's
+    // resolution near 1. erf(x) = 1 - (a1 t + a2 t^2 + ... + a5 t^5) e^{-x^2}, t = 1/(1 + p|x|), odd in x.
+    private static final float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f,
+            A4 = -1.453152027f, A5 = 1.061405429f;
+
+    public static float erf(float x) {
+        float ax = Math.abs(x);
+        float t = 1f / (1f + P * ax);
+        float poly = ((((A5 * t + A4) * t + A3) * t + A2) * t + A1) * t;
+        float r = 1f - poly * (float) Math.exp(-ax * ax);
+        return Math.copySign(r, x);
+    }
+
+    private static FloatVector reciprocal(FloatVector v) {
+        return FloatVector.broadcast(S, 1f).div(v);
+    }
+
+    static FloatVector erf(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector t = reciprocal(ax.fma(P, 1f));
+        FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
+                .fma(t, FloatVector.broadcast(S, A1)).mul(t);
+        FloatVector r = poly.mul(ax.mul(ax).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
+        return r.blend(r.neg(), x.lt(0f));
+    }
+}
