@@ -33,8 +33,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p><b>The micro-kernel</b> keeps an MR × NR tile of C in registers: MR rows of NR/VL vectors
  * (here NR = 2 vectors of the preferred species, 2 × 16 floats with AVX-512). For every k it loads
  * one row of the B micro-panel (2 vectors), broadcasts each of the MR values of the A column, and
- * issues 2·MR fused multiply-adds. Only at the end does it touch C. With MR = 8 that is 16
- * accumulators + 2 B vectors + 1 broadcast = 19 of the 32 vector registers of AVX-512.
+ * issues 2·MR fused multiply-adds. Only at the end does it touch C. With MR = 12 that is 24
+ * accumulators + 2 B vectors + 1 broadcast = 27 of the 32 vector registers of AVX-512: 14 loads
+ * feed 24 multiply-adds, so the two FMA units, not the load ports, set the pace.
  *
  * <p><b>Threads</b> take disjoint blocks of C (a grid of row and column ranges, chosen to pack as
  * little twice as possible); each runs the five loops on its block with its own packing buffers,
@@ -46,13 +47,13 @@ public final class Sgemm {
     private static final int VL = S.length();
 
     /** Rows of the register tile (values of packed A broadcast per k). */
-    static final int MR = 8;
+    static final int MR = 12;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * VL;
     /** Depth of a packed block: a KC × NR micro-panel of B (32 KiB with AVX-512) stays in L1. */
     static final int KC = 256;
-    /** Rows of a packed block of A: MC × KC floats (128 KiB) stay in L2. A multiple of MR. */
-    static final int MC = 128;
+    /** Rows of a packed block of A: MC × KC floats (192 KiB) stay in L2. A multiple of MR. */
+    static final int MC = 192;
     /** Columns of a packed panel of B: KC × NC floats (4 MiB) stay in L3. A multiple of NR. */
     static final int NC = 128 * NR;
     /** Below this many floating-point operations a product runs on one thread. */
@@ -140,43 +141,59 @@ public final class Sgemm {
      * to a call that the JIT does not inline must be boxed on the heap.
      */
     private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
+        FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
+        FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
+        FloatVector c8_0 = FloatVector.zero(S), c8_1 = FloatVector.zero(S);
+        FloatVector c9_0 = FloatVector.zero(S), c9_1 = FloatVector.zero(S);
+        FloatVector c10_0 = FloatVector.zero(S), c10_1 = FloatVector.zero(S);
+        FloatVector c11_0 = FloatVector.zero(S), c11_1 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
             // One row of the B micro-panel, then a rank-1 update with one column of A.
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1);
             x = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1);
             x = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1);
             x = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1);
             x = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1);
             x = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1);
             x = FloatVector.broadcast(S, a[ai + 6]);
-            c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            c6_0 = x.fma(b0, c6_0); c6_1 = x.fma(b1, c6_1);
             x = FloatVector.broadcast(S, a[ai + 7]);
-            c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            c7_0 = x.fma(b0, c7_0); c7_1 = x.fma(b1, c7_1);
+            x = FloatVector.broadcast(S, a[ai + 8]);
+            c8_0 = x.fma(b0, c8_0); c8_1 = x.fma(b1, c8_1);
+            x = FloatVector.broadcast(S, a[ai + 9]);
+            c9_0 = x.fma(b0, c9_0); c9_1 = x.fma(b1, c9_1);
+            x = FloatVector.broadcast(S, a[ai + 10]);
+            c10_0 = x.fma(b0, c10_0); c10_1 = x.fma(b1, c10_1);
+            x = FloatVector.broadcast(S, a[ai + 11]);
+            c11_0 = x.fma(b0, c11_0); c11_1 = x.fma(b1, c11_1);
         }
-        c00.intoArray(tile, 0);           c01.intoArray(tile, VL);
-        c10.intoArray(tile, NR);          c11.intoArray(tile, NR + VL);
-        c20.intoArray(tile, 2 * NR);      c21.intoArray(tile, 2 * NR + VL);
-        c30.intoArray(tile, 3 * NR);      c31.intoArray(tile, 3 * NR + VL);
-        c40.intoArray(tile, 4 * NR);      c41.intoArray(tile, 4 * NR + VL);
-        c50.intoArray(tile, 5 * NR);      c51.intoArray(tile, 5 * NR + VL);
-        c60.intoArray(tile, 6 * NR);      c61.intoArray(tile, 6 * NR + VL);
-        c70.intoArray(tile, 7 * NR);      c71.intoArray(tile, 7 * NR + VL);
+        c0_0.intoArray(tile, 0);  c0_1.intoArray(tile, VL);
+        c1_0.intoArray(tile, 1 * NR);  c1_1.intoArray(tile, 1 * NR + VL);
+        c2_0.intoArray(tile, 2 * NR);  c2_1.intoArray(tile, 2 * NR + VL);
+        c3_0.intoArray(tile, 3 * NR);  c3_1.intoArray(tile, 3 * NR + VL);
+        c4_0.intoArray(tile, 4 * NR);  c4_1.intoArray(tile, 4 * NR + VL);
+        c5_0.intoArray(tile, 5 * NR);  c5_1.intoArray(tile, 5 * NR + VL);
+        c6_0.intoArray(tile, 6 * NR);  c6_1.intoArray(tile, 6 * NR + VL);
+        c7_0.intoArray(tile, 7 * NR);  c7_1.intoArray(tile, 7 * NR + VL);
+        c8_0.intoArray(tile, 8 * NR);  c8_1.intoArray(tile, 8 * NR + VL);
+        c9_0.intoArray(tile, 9 * NR);  c9_1.intoArray(tile, 9 * NR + VL);
+        c10_0.intoArray(tile, 10 * NR); c10_1.intoArray(tile, 10 * NR + VL);
+        c11_0.intoArray(tile, 11 * NR); c11_1.intoArray(tile, 11 * NR + VL);
     }
 
     /** C[0:mr, 0:NR] = tile + beta·C, a vector at a time; beta = 0 ignores the old C (even NaN). */
