@@ -10,6 +10,7 @@ cd "$root"
 threads="${1:-2}"
 if [ -z "${JAVA_HOME:-}" ] && [ -d /usr/lib/jvm/temurin-25-jdk-amd64 ]; then export JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64; fi
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+export MAVEN_OPTS="${MAVEN_OPTS:-} -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 py=/usr/bin/python3
 out=bench/target/sgemm-run
 mkdir -p "$out"

@@ -21,7 +21,7 @@ def flops(shape):
 
 
 def describe(shape):
-    """The product in matrix notation: 32x784x100tA → (784x32)ᵀ·(784... as op(A)·op(B)."""
+    """The product as op(A) · op(B) with stored shapes: 784x32x100tA → (32×784)ᵀ · 32×100."""
     if shape.isdigit():
         return f"{shape}×{shape} · {shape}×{shape}"
     m, k, n, t = re.fullmatch(r"(\d+)x(\d+)x(\d+)(tA|tB)?", shape).groups()

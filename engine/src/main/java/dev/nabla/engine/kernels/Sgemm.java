@@ -28,26 +28,30 @@ import jdk.incubator.vector.VectorSpecies;
  * transposition and leading dimension of the caller's arrays; transposition is handled once, in
  * the packing routines, where each element is touched once instead of once per use. Partial
  * micro-panels at the edges are padded with zeros, so the micro-kernel always computes a full
- * MR × NR tile. {@code alpha} is folded into packed A.
+ * MR × NR tile (MR × VL for a right edge at most one vector wide), of which the edge code keeps
+ * the valid part. {@code alpha} is folded into packed A.
  *
  * <p><b>The micro-kernel</b> keeps an MR × NR tile of C in registers: MR rows of NR/VL vectors
  * (here NR = 2 vectors of the preferred species, 2 × 16 floats with AVX-512). For every k it loads
  * one row of the B micro-panel (2 vectors), broadcasts each of the MR values of the A column, and
- * issues 2·MR fused multiply-adds. Only at the end does it touch C. With MR = 12 that is 24
- * accumulators + 2 B vectors + 1 broadcast = 27 of the 32 vector registers of AVX-512: 14 loads
- * feed 24 multiply-adds, so the two FMA units, not the load ports, set the pace.
+ * issues 2·MR fused multiply-adds. Only after the last k is the tile added to C. With MR = 8 that is 16
+ * accumulators + 2 B vectors + 1 broadcast = 19 of the 32 vector registers of AVX-512; 10 loads
+ * feed 16 multiply-adds, so the two FMA units, not the load ports, set the pace. MR = 12 would
+ * fill more registers, but a batch of 32 rows, the common m in training, is 4 tiles of 8 and
+ * would be 3 tiles of 12 with a third of the last one wasted.
  *
  * <p><b>Threads</b> take disjoint blocks of C (a grid of row and column ranges, chosen to pack as
  * little twice as possible); each runs the five loops on its block with its own packing buffers,
- * which are kept per thread and reused across calls. Products too small to repay the hand-off run
- * on the calling thread.
+ * which are kept per thread and reused across calls. Blocks end on tile boundaries, so every
+ * element of C is computed the same way whatever the thread count. Products too small to repay
+ * the hand-off run on the calling thread.
  */
 public final class Sgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
 
     /** Rows of the register tile (values of packed A broadcast per k). */
-    static final int MR = 12;
+    static final int MR = 8;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * VL;
     /** Depth of a packed block: a KC × NR micro-panel of B (32 KiB with AVX-512) stays in L1. */
@@ -58,6 +62,12 @@ public final class Sgemm {
     static final int NC = 128 * NR;
     /** Below this many floating-point operations a product runs on one thread. */
     static final long PARALLEL_MIN_FLOPS = 2_000_000;
+    /**
+     * From this many floating-point operations on, C is cut into two blocks per thread, claimed
+     * as threads come free, so that a thread slowed down by other work on the machine leaves
+     * blocks to the others. It costs some packing twice; small products use one block a thread.
+     */
+    static final long BALANCE_MIN_FLOPS = 100_000_000;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -84,7 +94,7 @@ public final class Sgemm {
         }
         Grid grid = Grid.choose(threads, m, n, k);
         int mTiles = ceilDiv(m, MR), nTiles = ceilDiv(n, NR);
-        Parallel.forEach(grid.rows * grid.cols, t -> {
+        Parallel.forEach(grid.rows * grid.cols, threads, t -> {
             // Block (t / cols, t % cols) of the grid, with edges on tile boundaries.
             int r = t / grid.cols, q = t % grid.cols;
             int i0 = Math.min(m, mTiles * r / grid.rows * MR), i1 = Math.min(m, mTiles * (r + 1) / grid.rows * MR);
@@ -125,7 +135,8 @@ public final class Sgemm {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
                 // Micro-panels: packed A rows ir.. start at ir·kc, packed B columns jr.. at jr·kc.
-                microKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                if (nr > VL) microKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                else narrowMicroKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
                 if (nr == NR) mergeRows(tile, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge
@@ -135,10 +146,12 @@ public final class Sgemm {
 
     /**
      * tile[MR × NR] = packedA micro-panel (MR × kc) · packedB micro-panel (kc × NR), accumulated in
-     * 2·MR vector registers. Each accumulator is a named local so that the JIT keeps it in a
-     * register across the loop (an array of vectors would live in memory). The result goes to a
-     * small scratch tile rather than to C, which keeps this method free of calls: a vector passed
-     * to a call that the JIT does not inline must be boxed on the heap.
+     * 2·MR vector registers. For each p: load one row of the B micro-panel (two vectors), then a
+     * rank-1 update, broadcasting each of the MR values of column p of A. Each accumulator is a
+     * named local so that the JIT keeps it in a register across the loop (an array of vectors
+     * would live in memory). The result goes to a small scratch tile rather than to C, which
+     * keeps this method free of calls: a vector passed to a call that the JIT does not inline is
+     * boxed on the heap, which made an earlier version ten times slower.
      */
     private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
@@ -149,12 +162,7 @@ public final class Sgemm {
         FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
         FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
         FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
-        FloatVector c8_0 = FloatVector.zero(S), c8_1 = FloatVector.zero(S);
-        FloatVector c9_0 = FloatVector.zero(S), c9_1 = FloatVector.zero(S);
-        FloatVector c10_0 = FloatVector.zero(S), c10_1 = FloatVector.zero(S);
-        FloatVector c11_0 = FloatVector.zero(S), c11_1 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
-            // One row of the B micro-panel, then a rank-1 update with one column of A.
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
@@ -173,14 +181,6 @@ public final class Sgemm {
             c6_0 = x.fma(b0, c6_0); c6_1 = x.fma(b1, c6_1);
             x = FloatVector.broadcast(S, a[ai + 7]);
             c7_0 = x.fma(b0, c7_0); c7_1 = x.fma(b1, c7_1);
-            x = FloatVector.broadcast(S, a[ai + 8]);
-            c8_0 = x.fma(b0, c8_0); c8_1 = x.fma(b1, c8_1);
-            x = FloatVector.broadcast(S, a[ai + 9]);
-            c9_0 = x.fma(b0, c9_0); c9_1 = x.fma(b1, c9_1);
-            x = FloatVector.broadcast(S, a[ai + 10]);
-            c10_0 = x.fma(b0, c10_0); c10_1 = x.fma(b1, c10_1);
-            x = FloatVector.broadcast(S, a[ai + 11]);
-            c11_0 = x.fma(b0, c11_0); c11_1 = x.fma(b1, c11_1);
         }
         c0_0.intoArray(tile, 0);  c0_1.intoArray(tile, VL);
         c1_0.intoArray(tile, 1 * NR);  c1_1.intoArray(tile, 1 * NR + VL);
@@ -190,10 +190,49 @@ public final class Sgemm {
         c5_0.intoArray(tile, 5 * NR);  c5_1.intoArray(tile, 5 * NR + VL);
         c6_0.intoArray(tile, 6 * NR);  c6_1.intoArray(tile, 6 * NR + VL);
         c7_0.intoArray(tile, 7 * NR);  c7_1.intoArray(tile, 7 * NR + VL);
-        c8_0.intoArray(tile, 8 * NR);  c8_1.intoArray(tile, 8 * NR + VL);
-        c9_0.intoArray(tile, 9 * NR);  c9_1.intoArray(tile, 9 * NR + VL);
-        c10_0.intoArray(tile, 10 * NR); c10_1.intoArray(tile, 10 * NR + VL);
-        c11_0.intoArray(tile, 11 * NR); c11_1.intoArray(tile, 11 * NR + VL);
+    }
+
+    /**
+     * The same for a micro-panel of B at most one vector wide (the right edge of C, e.g. the last
+     * 4 of 100 columns): half the multiply-adds of the full kernel. Packed B keeps its row stride
+     * NR, so only the first vector of each row is read; tile rows are written up to VL.
+     */
+    private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c0 = x.fma(b0, c0);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c1 = x.fma(b0, c1);
+            x = FloatVector.broadcast(S, a[ai + 2]);
+            c2 = x.fma(b0, c2);
+            x = FloatVector.broadcast(S, a[ai + 3]);
+            c3 = x.fma(b0, c3);
+            x = FloatVector.broadcast(S, a[ai + 4]);
+            c4 = x.fma(b0, c4);
+            x = FloatVector.broadcast(S, a[ai + 5]);
+            c5 = x.fma(b0, c5);
+            x = FloatVector.broadcast(S, a[ai + 6]);
+            c6 = x.fma(b0, c6);
+            x = FloatVector.broadcast(S, a[ai + 7]);
+            c7 = x.fma(b0, c7);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, 1 * NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
+        c4.intoArray(tile, 4 * NR);
+        c5.intoArray(tile, 5 * NR);
+        c6.intoArray(tile, 6 * NR);
+        c7.intoArray(tile, 7 * NR);
     }
 
     /** C[0:mr, 0:NR] = tile + beta·C, a vector at a time; beta = 0 ignores the old C (even NaN). */
@@ -264,18 +303,21 @@ public final class Sgemm {
     }
 
     /**
-     * How C is split among threads: rows × cols blocks. Each block packs its rows of A (m/rows × k)
-     * and its columns of B (k × n/cols), so the grid with the fewest floats packed,
-     * k·(rows·n + cols·m), is chosen among those that use the most threads.
+     * How C is split into blocks for the threads: rows × cols blocks. Each block packs its rows of
+     * A (m/rows × k) and its columns of B (k × n/cols), so the grid with the fewest floats packed,
+     * k·(rows·n + cols·m), is chosen among those with the most blocks (at most one or two per
+     * thread, see {@link #BALANCE_MIN_FLOPS}).
      */
     record Grid(int rows, int cols) {
         static Grid choose(int threads, int m, int n, int k) {
-            if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) return new Grid(1, 1);
+            long flops = 2L * m * n * k;
+            if (threads == 1 || flops < PARALLEL_MIN_FLOPS) return new Grid(1, 1);
+            int blocks = flops >= BALANCE_MIN_FLOPS ? 2 * threads : threads;
             int mTiles = ceilDiv(m, MR), nTiles = ceilDiv(n, NR);
             Grid best = new Grid(1, 1);
             long bestCost = Long.MAX_VALUE;
-            for (int rows = 1; rows <= Math.min(threads, mTiles); rows++) {
-                int cols = Math.min(threads / rows, nTiles);
+            for (int rows = 1; rows <= Math.min(blocks, mTiles); rows++) {
+                int cols = Math.min(blocks / rows, nTiles);
                 long cost = (long) rows * n + (long) cols * m;
                 int used = rows * cols, bestUsed = best.rows * best.cols;
                 if (used > bestUsed || (used == bestUsed && cost < bestCost)) {
