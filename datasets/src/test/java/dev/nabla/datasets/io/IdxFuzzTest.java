@@ -16,7 +16,7 @@ import java.util.zip.ZipException;
  * run replays the seeds in {@code IdxFuzzTestInputs/}; {@code JAZZER_FUZZ=1} fuzzes.
  */
 class IdxFuzzTest {
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "5m")
     void loadsOrRefuses(byte[] input) throws IOException {
         boolean gzip = input.length >= 2 && (input[0] & 0xFF) == 0x1f && (input[1] & 0xFF) == 0x8b;
         IdxArray array;

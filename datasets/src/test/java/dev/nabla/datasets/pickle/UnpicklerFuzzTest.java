@@ -12,7 +12,7 @@ import java.util.Map;
  * {@code JAZZER_FUZZ=1 ./mvnw -pl datasets -am test -Dtest=UnpicklerFuzzTest} to fuzz.
  */
 class UnpicklerFuzzTest {
-    @FuzzTest(maxDuration = "60s")
+    @FuzzTest(maxDuration = "5m")
     void loadsOrRefuses(byte[] input) {
         Object result;
         try {
