@@ -55,6 +55,10 @@ public final class Unpickler {
 
     /** Reads the pickle in {@code file}. */
     public static Object load(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new MalformedDataException(file.toString(), "pickle of " + size + " bytes is larger than this reader's 2 GB limit");
+        }
         return load(Files.readAllBytes(file), file.toString());
     }
 
