@@ -132,6 +132,10 @@ class BadInputTest {
         Path bad = write("bad-labels.idx", badLabel);
         e = assertThrows(MalformedDataException.class, () -> IdxImages.read(images, bad, dev.nabla.datasets.DatasetCatalog.MNIST));
         assertEquals(bad + ": label 10 of record 1 is not a class index (0 to 9)", e.getMessage());
+        // A consistent header describing images of zero height.
+        Path flat = write("flat.idx", idx(new int[]{3, 0, 28}, 0));
+        e = assertThrows(MalformedDataException.class, () -> IdxImages.read(flat, labels, dev.nabla.datasets.DatasetCatalog.MNIST));
+        assertEquals(flat + ": image array has shape [3, 0, 28], expected (N, height, width) with height and width above 0", e.getMessage());
     }
 
     @Test
