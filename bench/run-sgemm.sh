@@ -39,5 +39,5 @@ load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
   --jdk "$("$java" -version 2>&1 | head -1)" \
   --cpu "$(lscpu | sed -n 's/^Model name: *//p') ($(nproc) cores)" \
   --load "before $load_before, after $(cut -d' ' -f1-3 /proc/loadavg)" \
-  --command "bench/run-sgemm.sh $*"
+  --command "bench/run-sgemm.sh${*:+ $*}"
 echo "wrote bench/RESULTS.md"

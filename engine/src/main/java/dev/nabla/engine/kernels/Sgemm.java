@@ -3,6 +3,8 @@ package dev.nabla.engine.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Single-precision matrix multiply, {@code C = alpha·op(A)·op(B) + beta·C} on row-major arrays,
  * organised as in BLIS and GotoBLAS ("Anatomy of High-Performance Matrix Multiplication", Goto
@@ -264,7 +266,7 @@ public final class Sgemm {
         if (beta == 1) return;
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
-            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0f);
+            if (beta == 0) Arrays.fill(c, row, row + n, 0f);
             else ElementWise.scale(c, row, beta, c, row, n);
         }
     }
