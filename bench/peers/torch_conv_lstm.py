@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """PyTorch CPU peer for the convolution and LSTM benchmarks (forward + backward).
 
-Run with OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2 (bench/run-conv.sh sets them).
+Usage: torch_conv_lstm.py [threads, default 2]. Run with OPENBLAS_CORETYPE=SkylakeX
+OPENBLAS_NUM_THREADS=2 (bench/run-conv.sh sets them).
 Prints one JSON object per line, {"bench": ..., "shape": ..., "ms": median milliseconds per
 forward+backward}, with the benchmark class and shape parameter of the matching JMH benchmark in
 dev.nabla.bench.conv (ConvBench, ConvTransposeBench, LstmBench).
@@ -14,7 +15,8 @@ import time
 import torch
 import torch.nn.functional as F
 
-torch.set_num_threads(2)
+THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+torch.set_num_threads(THREADS)
 torch.manual_seed(0)
 
 BATCH = 32

@@ -33,12 +33,22 @@ final class Convolution {
         Im2col.col2im(s, dcol, dx, dxOff);
     }
 
-    /** dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel. */
+    /**
+     * dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel.
+     * Computed as its transpose gᵀ · im2col(x) (filters × windowSize) and then transposed: the
+     * product reads its second operand row by row, and the lowered matrix is the wider of the two,
+     * so this order gathers the narrow g instead of it.
+     */
     static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk) {
-        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
+        int size = s.windowSize();
+        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * size);
         Im2col.im2col(s, x, xOff, col);
-        Backends.current().sgemm(true, false, s.windowSize(), filters, s.windows(), 1f, col, 0, s.windowSize(),
-                g, gOff, filters, 0f, dk, 0, filters);
+        float[] dkT = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, filters * size);
+        Backends.current().sgemm(true, false, filters, size, s.windows(), 1f, g, gOff, filters,
+                col, 0, size, 0f, dkT, 0, size);
+        for (int f = 0; f < filters; f++) {
+            for (int j = 0; j < size; j++) dk[j * filters + f] = dkT[f * size + j];
+        }
     }
 
     /** Adds bias (F) to every row of out (rows × F). */
