@@ -24,8 +24,9 @@ import java.util.List;
  * Tensor xTrain = split.train().images();                      // (55000, 28, 28), values / 255
  * }</pre>
  *
- * @throws DatasetNotFoundException (from every method) when the data is nowhere to be found
- * @throws UncheckedIOException (from every method) when a file is found but cannot be read
+ * <p>Every method throws {@link DatasetNotFoundException} when the data is nowhere to be found
+ * (the message lists every place searched), and {@link UncheckedIOException} wrapping a
+ * {@link MalformedDataException} when a file is found but cannot be read.
  */
 public final class Datasets {
     private static final List<String> FASHION_FILES = List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",

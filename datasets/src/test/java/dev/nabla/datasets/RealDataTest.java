@@ -74,6 +74,16 @@ class RealDataTest {
     }
 
     @Test
+    void locatorFindsTheSharedDataFolderBesideTheCheckout(@TempDir Path home) {
+        Path pkl = Fixtures.data("mnist-10k/mnist.pkl");
+        Locator locator = new Locator(new Locator.Environment(Map.of("NABLA_OFFLINE", "1")::get, home, Path.of(""),
+                new Downloader(new PrintStream(OutputStream.nullOutputStream()))));
+        assertEquals(pkl.getParent(), locator.find(DatasetSource.MNIST_PKL, null, List.of("mnist.pkl")));
+        assertEquals(pkl.getParent().getParent().resolve("cifar-10-batches-py"),
+                locator.find(DatasetSource.CIFAR10, null, List.of("data_batch_1", "batches.meta")));
+    }
+
+    @Test
     void cifar10DataBatch1FromSharedData() throws IOException {
         Path dir = Fixtures.data("cifar-10-batches-py/data_batch_1").getParent();
         CifarBatch batch = CifarPythonReader.read(dir.resolve("data_batch_1"), CifarPythonReader.readClassNames(dir.resolve("batches.meta")));

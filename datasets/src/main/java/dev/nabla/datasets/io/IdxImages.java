@@ -17,10 +17,7 @@ public final class IdxImages {
     public static LabeledImages read(Path imagesFile, Path labelsFile, DatasetCatalog catalog) throws IOException {
         IdxArray images = IdxReader.read(imagesFile);
         IdxArray labels = IdxReader.read(labelsFile);
-        int[] shape = images.shape();
-        if (shape.length != 3) {
-            throw new MalformedDataException(imagesFile.toString(), "image array has shape " + Arrays.toString(shape) + ", expected (N, height, width)");
-        }
+        int[] shape = ImageShape.requireGrayImages(images.shape(), "image array", imagesFile.toString());
         if (labels.shape().length != 1 || labels.shape()[0] != shape[0]) {
             throw new MalformedDataException(labelsFile.toString(), "label array has shape " + Arrays.toString(labels.shape())
                     + " but " + imagesFile.getFileName() + " has " + shape[0] + " images");

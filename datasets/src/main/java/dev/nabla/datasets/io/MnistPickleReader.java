@@ -8,7 +8,6 @@ import dev.nabla.datasets.pickle.NdArray;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
  * Reads the {@code mnist.pkl} of the Applied Unsupervised Learning book: a pickled dict
@@ -21,10 +20,7 @@ public final class MnistPickleReader {
     public static LabeledImages read(Path file) throws IOException {
         PickledDict dict = PickledDict.load(file);
         NdArray images = dict.array("images", ElementType.UINT8);
-        int[] shape = images.shape();
-        if (shape.length != 3) {
-            throw new MalformedDataException(dict.source(), "'images' has shape " + Arrays.toString(shape) + ", expected (N, height, width)");
-        }
+        int[] shape = ImageShape.requireGrayImages(images.shape(), "'images'", dict.source());
         int[] labels = dict.ints("labels");
         if (labels.length != shape[0]) {
             throw new MalformedDataException(dict.source(), labels.length + " labels for " + shape[0] + " images");

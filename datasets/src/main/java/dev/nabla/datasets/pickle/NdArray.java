@@ -134,32 +134,32 @@ public final class NdArray {
 
     /** The elements of any supported type converted to float, in C order. */
     public float[] toFloatArray() {
-        float[] out = new float[size()];
         ByteBuffer b = buffer();
+        float[] out = new float[size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = switch (type) {
-                case UINT8 -> data[i] & 0xFF;
-                case INT64 -> b.getLong(i * 8);
-                case FLOAT32 -> b.getFloat(i * 4);
-                case FLOAT64 -> (float) b.getDouble(i * 8);
-            };
+            out[i] = (float) element(b, i);
         }
         return out;
     }
 
     /** The elements of any supported type converted to double, in C order. */
     public double[] toDoubleArray() {
-        double[] out = new double[size()];
         ByteBuffer b = buffer();
+        double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = switch (type) {
-                case UINT8 -> data[i] & 0xFF;
-                case INT64 -> b.getLong(i * 8);
-                case FLOAT32 -> b.getFloat(i * 4);
-                case FLOAT64 -> b.getDouble(i * 8);
-            };
+            out[i] = element(b, i);
         }
         return out;
+    }
+
+    /** Element i as a double (exact for every type except int64 beyond 2^53). */
+    private double element(ByteBuffer b, int i) {
+        return switch (type) {
+            case UINT8 -> data[i] & 0xFF;
+            case INT64 -> b.getLong(i * 8);
+            case FLOAT32 -> b.getFloat(i * 4);
+            case FLOAT64 -> b.getDouble(i * 8);
+        };
     }
 
     private ByteBuffer buffer() {

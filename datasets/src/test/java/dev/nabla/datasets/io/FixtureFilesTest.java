@@ -48,11 +48,7 @@ class FixtureFilesTest {
         assertArrayEquals(CIFAR_LABELS, images.labels());
         assertEquals(CIFAR_SUM, images.pixelSum());
         // data[0, :8] is the first 8 values of the red plane: row 0, columns 0..7, channel 0.
-        int[] first8 = new int[8];
-        for (int x = 0; x < 8; x++) {
-            first8[x] = images.pixel(0, 0, x, 0);
-        }
-        assertArrayEquals(CIFAR_FIRST_ROW_FIRST8, first8);
+        assertArrayEquals(CIFAR_FIRST_ROW_FIRST8, row(images, 0, 0, 8));
         assertEquals("horse", images.classNames().get(images.label(0)));
     }
 
@@ -66,10 +62,15 @@ class FixtureFilesTest {
         assertEquals(1, images.channels());
         assertArrayEquals(MNIST_LABELS, images.labels());
         assertEquals(MNIST_SUM, images.pixelSum());
-        int[] row14 = new int[28];
-        for (int x = 0; x < 28; x++) {
-            row14[x] = images.pixel(0, 14, x, 0);
+        assertArrayEquals(MNIST_IMAGE0_ROW14, row(images, 0, 14, 28));
+    }
+
+    /** The first {@code length} values of channel 0 in row {@code y} of image {@code i}. */
+    private static int[] row(LabeledImages images, int i, int y, int length) {
+        int[] values = new int[length];
+        for (int x = 0; x < length; x++) {
+            values[x] = images.pixel(i, y, x, 0);
         }
-        assertArrayEquals(MNIST_IMAGE0_ROW14, row14);
+        return values;
     }
 }
