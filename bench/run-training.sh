@@ -8,8 +8,9 @@ EPOCHS=${1:-3}
 ROUNDS=${2:-1}
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2
-./mvnw -q -B -o -pl layers -am test-compile >/dev/null
+./mvnw -q -B -o -pl layers -am test-compile >/dev/null 2>&1
 CP=engine/target/classes:optim/target/classes:layers/target/classes:layers/target/test-classes
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 nabla=() torch=()
 for r in $(seq "$ROUNDS"); do
   while read -r _ _ s _; do nabla+=("$s"); done < <("$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector -XX:+UseParallelGC \
@@ -26,7 +27,9 @@ ratio=$(awk -v a="$mt" -v b="$mn" 'BEGIN {printf "%.2f", a / b}')
   echo "55,000 Fashion-MNIST rows. nabla: \`dev.nabla.layers.training.StackedAutoencoderEpoch\` (JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2))."
   echo "PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'): \`bench/peers/stacked_ae_epoch.py\`, torch.set_num_threads(2),"
   echo "OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2. Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores"
-  echo "(shared machine: compare the two columns, not absolute times). Command: \`bench/run-training.sh $EPOCHS $ROUNDS\`"
+  echo "(shared machine, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after the run: compare the two"
+  echo "columns, not absolute times; on an oversubscribed machine PyTorch's OpenMP threads slow down far more than"
+  echo "nabla's). Command: \`bench/run-training.sh $EPOCHS $ROUNDS\`"
   echo
   echo "| | seconds per epoch (each) | median |"
   echo "|---|---|---|"
