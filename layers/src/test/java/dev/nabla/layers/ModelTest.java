@@ -156,6 +156,20 @@ class ModelTest {
     }
 
     @Test
+    void frozenLayersKeepTheirWeightsAndCountAsNonTrainable() {
+        Sequential encoder = new Sequential(new Dense(3, Activation.RELU)).inputShape(4);
+        float[] before = encoder.weights().get(0).toArray();
+        Sequential classifier = new Sequential(encoder.trainable(false), new Dense(2, Activation.SOFTMAX));
+        classifier.compile(Losses.categoricalCrossEntropy(), new Adam(0.1f));
+        Tensor[] d = FitTest.blobs(40, 2);
+        classifier.fit(d[0], d[1], Fit.epochs(2).verbose(false));
+        assertArrayEquals(before, encoder.weights().get(0).toArray());
+        assertEquals(2, classifier.trainableWeights().size());
+        String s = classifier.summary();
+        assertTrue(s.contains("Total params: 23\nTrainable params: 8\nNon-trainable params: 15\n"), s);
+    }
+
+    @Test
     void uncompiledModelSaysSo() {
         Sequential m = new Sequential(new Dense(1));
         var e = assertThrows(IllegalStateException.class, () -> m.fit(Tensor.ones(2, 1), Tensor.ones(2, 1), Fit.epochs(1)));

@@ -32,33 +32,41 @@ public final class Parallel {
     }
 
     /**
-     * Runs {@code task.accept(i)} for every i in [0, tasks) and returns when all are done. The
-     * calling thread runs task 0 itself; the others go to the pool. Called from inside a pool
-     * thread, all tasks run on that thread (nesting would only oversubscribe the cores).
-     * An exception thrown by a task is rethrown here.
+     * Runs {@code task.accept(i)} for every i in [0, tasks) on up to {@code threads} threads, the
+     * calling thread included, and returns when all are done. The threads claim the next index
+     * from a shared counter, so a thread that is slow (or descheduled on a busy machine) simply
+     * takes fewer tasks. Called from inside a pool thread, all tasks run on that thread (nesting
+     * would only oversubscribe the cores). An exception thrown by a task is rethrown here.
      */
-    public static void forEach(int tasks, IntConsumer task) {
-        if (tasks <= 1 || Thread.currentThread() instanceof Worker) {
+    public static void forEach(int tasks, int threads, IntConsumer task) {
+        int helpers = Math.min(tasks, threads) - 1;
+        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
             for (int i = 0; i < tasks; i++) task.accept(i);
             return;
         }
-        List<Future<?>> pending = new ArrayList<>(tasks - 1);
-        for (int i = 1; i < tasks; i++) {
-            int index = i;
-            pending.add(Pool.EXECUTOR.submit(() -> task.accept(index)));
+        AtomicInteger next = new AtomicInteger();
+        Runnable claimAll = () -> {
+            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) task.accept(i);
+        };
+        List<Future<?>> pending = new ArrayList<>(helpers);
+        for (int h = 0; h < helpers; h++) pending.add(Pool.EXECUTOR.submit(claimAll));
+        try {
+            claimAll.run();
+        } finally {
+            for (Future<?> f : pending) await(f);
         }
-        task.accept(0);
-        for (Future<?> f : pending) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for kernel threads", e);
-            }
+    }
+
+    private static void await(Future<?> f) {
+        try {
+            f.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for kernel threads", e);
         }
     }
 
@@ -90,8 +98,8 @@ public final class Parallel {
 
     /** Holder idiom: the pool starts on the first parallel call, not when the class loads. */
     private static final class Pool {
-        // The caller runs one share itself, so threads() - 1 workers keep threads() cores busy;
-        // at least one, so that a caller asking for 2 tasks gets 2 threads even when threads() is 1.
+        // The caller works too, so threads() - 1 workers keep threads() cores busy; at least one,
+        // so that a caller asking for 2 threads gets them even when threads() is 1.
         static final ExecutorService EXECUTOR = newPool(Math.max(1, THREADS - 1));
 
         private static ExecutorService newPool(int size) {

@@ -3,6 +3,8 @@ package dev.nabla.engine.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Arrays;
+
 /**
  * Single-precision matrix multiply, {@code C = alpha·op(A)·op(B) + beta·C} on row-major arrays,
  * organised as in BLIS and GotoBLAS ("Anatomy of High-Performance Matrix Multiplication", Goto
@@ -28,18 +30,23 @@ import jdk.incubator.vector.VectorSpecies;
  * transposition and leading dimension of the caller's arrays; transposition is handled once, in
  * the packing routines, where each element is touched once instead of once per use. Partial
  * micro-panels at the edges are padded with zeros, so the micro-kernel always computes a full
- * MR × NR tile. {@code alpha} is folded into packed A.
+ * MR × NR tile (MR × VL for a right edge at most one vector wide), of which the edge code keeps
+ * the valid part. {@code alpha} is folded into packed A.
  *
  * <p><b>The micro-kernel</b> keeps an MR × NR tile of C in registers: MR rows of NR/VL vectors
  * (here NR = 2 vectors of the preferred species, 2 × 16 floats with AVX-512). For every k it loads
  * one row of the B micro-panel (2 vectors), broadcasts each of the MR values of the A column, and
- * issues 2·MR fused multiply-adds. Only at the end does it touch C. With MR = 8 that is 16
- * accumulators + 2 B vectors + 1 broadcast = 19 of the 32 vector registers of AVX-512.
+ * issues 2·MR fused multiply-adds. Only after the last k is the tile added to C. With MR = 8 that is 16
+ * accumulators + 2 B vectors + 1 broadcast = 19 of the 32 vector registers of AVX-512; 10 loads
+ * feed 16 multiply-adds, so the two FMA units, not the load ports, set the pace. MR = 12 would
+ * fill more registers, but a batch of 32 rows, the common m in training, is 4 tiles of 8 and
+ * would be 3 tiles of 12 with a third of the last one wasted.
  *
  * <p><b>Threads</b> take disjoint blocks of C (a grid of row and column ranges, chosen to pack as
  * little twice as possible); each runs the five loops on its block with its own packing buffers,
- * which are kept per thread and reused across calls. Products too small to repay the hand-off run
- * on the calling thread.
+ * which are kept per thread and reused across calls. Blocks end on tile boundaries, so every
+ * element of C is computed the same way whatever the thread count. Products too small to repay
+ * the hand-off run on the calling thread.
  */
 public final class Sgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -51,12 +58,18 @@ public final class Sgemm {
     static final int NR = 2 * VL;
     /** Depth of a packed block: a KC × NR micro-panel of B (32 KiB with AVX-512) stays in L1. */
     static final int KC = 256;
-    /** Rows of a packed block of A: MC × KC floats (128 KiB) stay in L2. A multiple of MR. */
-    static final int MC = 128;
+    /** Rows of a packed block of A: MC × KC floats (192 KiB) stay in L2. A multiple of MR. */
+    static final int MC = 192;
     /** Columns of a packed panel of B: KC × NC floats (4 MiB) stay in L3. A multiple of NR. */
     static final int NC = 128 * NR;
     /** Below this many floating-point operations a product runs on one thread. */
     static final long PARALLEL_MIN_FLOPS = 2_000_000;
+    /**
+     * From this many floating-point operations on, C is cut into two blocks per thread, claimed
+     * as threads come free, so that a thread slowed down by other work on the machine leaves
+     * blocks to the others. It costs some packing twice; small products use one block a thread.
+     */
+    static final long BALANCE_MIN_FLOPS = 100_000_000;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -83,7 +96,7 @@ public final class Sgemm {
         }
         Grid grid = Grid.choose(threads, m, n, k);
         int mTiles = ceilDiv(m, MR), nTiles = ceilDiv(n, NR);
-        Parallel.forEach(grid.rows * grid.cols, t -> {
+        Parallel.forEach(grid.rows * grid.cols, threads, t -> {
             // Block (t / cols, t % cols) of the grid, with edges on tile boundaries.
             int r = t / grid.cols, q = t % grid.cols;
             int i0 = Math.min(m, mTiles * r / grid.rows * MR), i1 = Math.min(m, mTiles * (r + 1) / grid.rows * MR);
@@ -124,7 +137,8 @@ public final class Sgemm {
             int nr = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
                 // Micro-panels: packed A rows ir.. start at ir·kc, packed B columns jr.. at jr·kc.
-                microKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                if (nr > VL) microKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                else narrowMicroKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
                 if (nr == NR) mergeRows(tile, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge
@@ -134,49 +148,93 @@ public final class Sgemm {
 
     /**
      * tile[MR × NR] = packedA micro-panel (MR × kc) · packedB micro-panel (kc × NR), accumulated in
-     * 2·MR vector registers. Each accumulator is a named local so that the JIT keeps it in a
-     * register across the loop (an array of vectors would live in memory). The result goes to a
-     * small scratch tile rather than to C, which keeps this method free of calls: a vector passed
-     * to a call that the JIT does not inline must be boxed on the heap.
+     * 2·MR vector registers. For each p: load one row of the B micro-panel (two vectors), then a
+     * rank-1 update, broadcasting each of the MR values of column p of A. Each accumulator is a
+     * named local so that the JIT keeps it in a register across the loop (an array of vectors
+     * would live in memory). The result goes to a small scratch tile rather than to C, which
+     * keeps this method free of calls: a vector passed to a call that the JIT does not inline is
+     * boxed on the heap, which made an earlier version ten times slower.
      */
     private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
-        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
-        FloatVector c60 = FloatVector.zero(S), c61 = FloatVector.zero(S);
-        FloatVector c70 = FloatVector.zero(S), c71 = FloatVector.zero(S);
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
+        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
+        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S);
+        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S);
+        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
+        FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
+        FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
         for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
-            // One row of the B micro-panel, then a rank-1 update with one column of A.
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1);
             x = FloatVector.broadcast(S, a[ai + 1]);
-            c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1);
             x = FloatVector.broadcast(S, a[ai + 2]);
-            c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1);
             x = FloatVector.broadcast(S, a[ai + 3]);
-            c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1);
             x = FloatVector.broadcast(S, a[ai + 4]);
-            c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1);
             x = FloatVector.broadcast(S, a[ai + 5]);
-            c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1);
             x = FloatVector.broadcast(S, a[ai + 6]);
-            c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            c6_0 = x.fma(b0, c6_0); c6_1 = x.fma(b1, c6_1);
             x = FloatVector.broadcast(S, a[ai + 7]);
-            c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+            c7_0 = x.fma(b0, c7_0); c7_1 = x.fma(b1, c7_1);
         }
-        c00.intoArray(tile, 0);           c01.intoArray(tile, VL);
-        c10.intoArray(tile, NR);          c11.intoArray(tile, NR + VL);
-        c20.intoArray(tile, 2 * NR);      c21.intoArray(tile, 2 * NR + VL);
-        c30.intoArray(tile, 3 * NR);      c31.intoArray(tile, 3 * NR + VL);
-        c40.intoArray(tile, 4 * NR);      c41.intoArray(tile, 4 * NR + VL);
-        c50.intoArray(tile, 5 * NR);      c51.intoArray(tile, 5 * NR + VL);
-        c60.intoArray(tile, 6 * NR);      c61.intoArray(tile, 6 * NR + VL);
-        c70.intoArray(tile, 7 * NR);      c71.intoArray(tile, 7 * NR + VL);
+        c0_0.intoArray(tile, 0);  c0_1.intoArray(tile, VL);
+        c1_0.intoArray(tile, 1 * NR);  c1_1.intoArray(tile, 1 * NR + VL);
+        c2_0.intoArray(tile, 2 * NR);  c2_1.intoArray(tile, 2 * NR + VL);
+        c3_0.intoArray(tile, 3 * NR);  c3_1.intoArray(tile, 3 * NR + VL);
+        c4_0.intoArray(tile, 4 * NR);  c4_1.intoArray(tile, 4 * NR + VL);
+        c5_0.intoArray(tile, 5 * NR);  c5_1.intoArray(tile, 5 * NR + VL);
+        c6_0.intoArray(tile, 6 * NR);  c6_1.intoArray(tile, 6 * NR + VL);
+        c7_0.intoArray(tile, 7 * NR);  c7_1.intoArray(tile, 7 * NR + VL);
+    }
+
+    /**
+     * The same for a micro-panel of B at most one vector wide (the right edge of C, e.g. the last
+     * 4 of 100 columns): half the multiply-adds of the full kernel. Packed B keeps its row stride
+     * NR, so only the first vector of each row is read; tile rows are written up to VL.
+     */
+    private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
+        FloatVector c0 = FloatVector.zero(S);
+        FloatVector c1 = FloatVector.zero(S);
+        FloatVector c2 = FloatVector.zero(S);
+        FloatVector c3 = FloatVector.zero(S);
+        FloatVector c4 = FloatVector.zero(S);
+        FloatVector c5 = FloatVector.zero(S);
+        FloatVector c6 = FloatVector.zero(S);
+        FloatVector c7 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c0 = x.fma(b0, c0);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c1 = x.fma(b0, c1);
+            x = FloatVector.broadcast(S, a[ai + 2]);
+            c2 = x.fma(b0, c2);
+            x = FloatVector.broadcast(S, a[ai + 3]);
+            c3 = x.fma(b0, c3);
+            x = FloatVector.broadcast(S, a[ai + 4]);
+            c4 = x.fma(b0, c4);
+            x = FloatVector.broadcast(S, a[ai + 5]);
+            c5 = x.fma(b0, c5);
+            x = FloatVector.broadcast(S, a[ai + 6]);
+            c6 = x.fma(b0, c6);
+            x = FloatVector.broadcast(S, a[ai + 7]);
+            c7 = x.fma(b0, c7);
+        }
+        c0.intoArray(tile, 0);
+        c1.intoArray(tile, 1 * NR);
+        c2.intoArray(tile, 2 * NR);
+        c3.intoArray(tile, 3 * NR);
+        c4.intoArray(tile, 4 * NR);
+        c5.intoArray(tile, 5 * NR);
+        c6.intoArray(tile, 6 * NR);
+        c7.intoArray(tile, 7 * NR);
     }
 
     /** C[0:mr, 0:NR] = tile + beta·C, a vector at a time; beta = 0 ignores the old C (even NaN). */
@@ -208,7 +266,7 @@ public final class Sgemm {
         if (beta == 1) return;
         for (int i = 0; i < m; i++) {
             int row = cOff + i * ldc;
-            if (beta == 0) java.util.Arrays.fill(c, row, row + n, 0f);
+            if (beta == 0) Arrays.fill(c, row, row + n, 0f);
             else ElementWise.scale(c, row, beta, c, row, n);
         }
     }
@@ -247,18 +305,21 @@ public final class Sgemm {
     }
 
     /**
-     * How C is split among threads: rows × cols blocks. Each block packs its rows of A (m/rows × k)
-     * and its columns of B (k × n/cols), so the grid with the fewest floats packed,
-     * k·(rows·n + cols·m), is chosen among those that use the most threads.
+     * How C is split into blocks for the threads: rows × cols blocks. Each block packs its rows of
+     * A (m/rows × k) and its columns of B (k × n/cols), so the grid with the fewest floats packed,
+     * k·(rows·n + cols·m), is chosen among those with the most blocks (at most one or two per
+     * thread, see {@link #BALANCE_MIN_FLOPS}).
      */
     record Grid(int rows, int cols) {
         static Grid choose(int threads, int m, int n, int k) {
-            if (threads == 1 || 2L * m * n * k < PARALLEL_MIN_FLOPS) return new Grid(1, 1);
+            long flops = 2L * m * n * k;
+            if (threads == 1 || flops < PARALLEL_MIN_FLOPS) return new Grid(1, 1);
+            int blocks = flops >= BALANCE_MIN_FLOPS ? 2 * threads : threads;
             int mTiles = ceilDiv(m, MR), nTiles = ceilDiv(n, NR);
             Grid best = new Grid(1, 1);
             long bestCost = Long.MAX_VALUE;
-            for (int rows = 1; rows <= Math.min(threads, mTiles); rows++) {
-                int cols = Math.min(threads / rows, nTiles);
+            for (int rows = 1; rows <= Math.min(blocks, mTiles); rows++) {
+                int cols = Math.min(blocks / rows, nTiles);
                 long cost = (long) rows * n + (long) cols * m;
                 int used = rows * cols, bestUsed = best.rows * best.cols;
                 if (used > bestUsed || (used == bestUsed && cost < bestCost)) {

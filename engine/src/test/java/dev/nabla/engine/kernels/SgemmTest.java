@@ -78,7 +78,7 @@ class SgemmTest {
         check(c, 1);
     }
 
-    /** Larger than one cache block in every dimension (m > MC, k > KC) and parallel. */
+    /** Larger than one cache block (m > MC, k > KC) and large enough to run in parallel. */
     static Stream<Arguments> blockedAndThreaded() {
         List<Arguments> cases = new ArrayList<>();
         for (boolean ta : new boolean[] {false, true}) {
@@ -88,6 +88,8 @@ class SgemmTest {
                 cases.add(Arguments.of(new Case(ta, tb, 784, 100, 32, 0.5f, 1f, 4)));
             }
         }
+        // Large enough (≥ BALANCE_MIN_FLOPS) to be cut into more blocks than threads.
+        cases.add(Arguments.of(new Case(true, false, 300, 400, 450, 1f, 0f, 2)));
         return cases.stream();
     }
 
