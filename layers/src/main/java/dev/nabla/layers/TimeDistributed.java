@@ -40,8 +40,12 @@ public class TimeDistributed extends Layer {
         return withLeading(in[0], layer.computeOutputShape(step(in)));
     }
 
+    /** The wrapped layer's weights: the wrapper has none of its own. */
     @Override
-    public List<Tensor> trainableWeights() { return layer.trainableWeights(); }
+    public List<Tensor> weights() { return layer.weights(); }
+
+    @Override
+    public List<Tensor> trainableWeights() { return trainable() ? layer.trainableWeights() : List.of(); }
 
     @Override
     public List<Tensor> losses() { return layer.losses(); }

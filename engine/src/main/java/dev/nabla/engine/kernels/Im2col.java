@@ -72,12 +72,9 @@ public final class Im2col {
         return runs;
     }
 
-    /** Runs the task for every image, the batch split over the kernel threads when it is large enough to pay. */
+    /** Runs the task for every image, over the kernel threads when the batch is large enough to pay. */
     private static void forEachImage(ConvShape s, IntConsumer task) {
         long work = (long) s.windows() * s.windowSize();
-        int parts = work < PARALLEL_MIN_FLOATS ? 1 : Math.min(Parallel.threads(), s.batch());
-        Parallel.forEach(parts, p -> {
-            for (int n = p * s.batch() / parts, end = (p + 1) * s.batch() / parts; n < end; n++) task.accept(n);
-        });
+        Parallel.forEach(s.batch(), work < PARALLEL_MIN_FLOATS ? 1 : Parallel.threads(), task);
     }
 }
