@@ -1,7 +1,7 @@
 """The HOML stacked autoencoder (784-100-30-100-784, gelu, sigmoid output, BCE, Adam, batch 32)
 in PyTorch on CPU, timed per epoch over the same 55,000 Fashion-MNIST rows as nabla's
 StackedAutoencoderEpoch. Run with OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2.
-Usage: /usr/bin/python3 stacked_ae_epoch.py [epochs] [train-images-idx3-ubyte.gz]"""
+Usage: /usr/bin/python3 stacked_ae_epoch.py [epochs] [threads, default 2] [train-images-idx3-ubyte.gz]"""
 import gzip
 import sys
 import time
@@ -10,11 +10,11 @@ import numpy as np
 import torch
 from torch import nn
 
-torch.set_num_threads(2)
+torch.set_num_threads(int(sys.argv[2]) if len(sys.argv) > 2 else 2)
 torch.manual_seed(42)
 
 epochs = int(sys.argv[1]) if len(sys.argv) > 1 else 1
-path = sys.argv[2] if len(sys.argv) > 2 else "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
+path = sys.argv[3] if len(sys.argv) > 3 else "/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"
 with gzip.open(path, "rb") as f:
     raw = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
 x_all = torch.from_numpy(raw.reshape(-1, 28, 28).astype(np.float32) / 255.0)

@@ -38,7 +38,7 @@ public class DenseTranspose extends Dense {
     public int units() { return units("asking its units"); }
 
     @Override
-    public Tensor bias() { return trainableWeights().get(0); }
+    public Tensor bias() { return weights().get(0); }
 
     @Override
     public Tensor kernel() { return tied.kernel(); }

@@ -16,7 +16,8 @@ import java.util.SplittableRandom;
 public abstract class Layer {
     private String name;
     private int[] inputShape;
-    private final List<Tensor> trainable = new ArrayList<>();
+    private final List<Tensor> own = new ArrayList<>();
+    private boolean trainable = true;
     private final List<Tensor> callLosses = new ArrayList<>();
     /** This layer's generator for initial weights and random masks, split from {@link RandomSeed}. */
     protected final SplittableRandom rng = RandomSeed.split();
@@ -38,7 +39,7 @@ public abstract class Layer {
             throw new IllegalArgumentException("layer name must be non-empty and without '/': '" + newName + "'");
         }
         this.name = newName;
-        for (Tensor w : trainable) w.name(newName + "/" + w.name().substring(w.name().indexOf('/') + 1));
+        for (Tensor w : own) w.name(newName + "/" + w.name().substring(w.name().indexOf('/') + 1));
         return this;
     }
 
@@ -72,7 +73,7 @@ public abstract class Layer {
     /** Adds a trainable weight named {@code layer/weight}. */
     protected final Tensor addWeight(String weightName, Tensor initial) {
         initial.requiresGrad(true).name(name + "/" + weightName);
-        trainable.add(initial);
+        own.add(initial);
         return initial;
     }
 
@@ -96,12 +97,27 @@ public abstract class Layer {
         return new SymbolicTensor(computeOutputShape(x.shape()), this, x);
     }
 
-    /** Weights that training updates (a tied layer lists only its own). */
-    public List<Tensor> trainableWeights() { return List.copyOf(trainable); }
+    /** This layer's weights (a tied layer lists only its own), Keras's {@code layer.weights}. */
+    public List<Tensor> weights() { return List.copyOf(own); }
+
+    /** The weights that training updates: all of them, or none once {@code trainable(false)}. */
+    public List<Tensor> trainableWeights() { return trainable ? weights() : List.of(); }
+
+    public boolean trainable() { return trainable; }
+
+    /** Freezes (false) or unfreezes the layer's weights, as Keras's {@code layer.trainable = False}; set it before compile. */
+    public Layer trainable(boolean on) {
+        this.trainable = on;
+        return this;
+    }
 
     public long countParams() {
+        return sizeOf(weights());
+    }
+
+    static long sizeOf(List<Tensor> tensors) {
         long n = 0;
-        for (Tensor w : trainableWeights()) n += w.size();
+        for (Tensor w : tensors) n += w.size();
         return n;
     }
 

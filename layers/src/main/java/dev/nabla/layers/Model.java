@@ -45,6 +45,12 @@ public class Model extends Layer {
     }
 
     @Override
+    public Model trainable(boolean on) {
+        super.trainable(on);
+        return this;
+    }
+
+    @Override
     public Model named(String name) {
         super.named(name);
         return this;
@@ -81,12 +87,22 @@ public class Model extends Layer {
         return s;
     }
 
-    /** All trainable weights of the layers, each once (a tied kernel is listed by its owner). */
+    /** All weights of the layers, each once (a tied kernel is listed by its owner). */
+    @Override
+    public List<Tensor> weights() {
+        return distinct(layers.stream().map(Layer::weights).toList());
+    }
+
+    /** The weights of the trainable layers, each once; none when this model is frozen. */
     @Override
     public List<Tensor> trainableWeights() {
+        return trainable() ? distinct(layers.stream().map(Layer::trainableWeights).toList()) : List.of();
+    }
+
+    private static List<Tensor> distinct(List<List<Tensor>> lists) {
         Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         List<Tensor> out = new ArrayList<>();
-        for (Layer l : layers) for (Tensor w : l.trainableWeights()) if (seen.add(w)) out.add(w);
+        for (List<Tensor> l : lists) for (Tensor w : l) if (seen.add(w)) out.add(w);
         return out;
     }
 
@@ -170,6 +186,6 @@ public class Model extends Layer {
 
     private List<Tensor> namedWeights() {
         if (!built()) throw new IllegalStateException("model '" + name() + "' has no weights yet: build it (call it, fit it, or give inputShape) first");
-        return trainableWeights();
+        return weights();
     }
 }

@@ -34,11 +34,11 @@ final class Summary {
             shape = l.computeOutputShape(shape);
             row(sb, l.name() + " (" + l.typeName() + ")", Layer.batchShape(shape), Long.toString(l.countParams()));
         }
-        long total = model.countParams();
+        long total = model.countParams(), trainable = Layer.sizeOf(model.trainableWeights());
         sb.append(equals).append('\n');
         sb.append(String.format(Locale.ROOT, "Total params: %,d\n", total));
-        sb.append(String.format(Locale.ROOT, "Trainable params: %,d\n", total));
-        sb.append("Non-trainable params: 0\n");
+        sb.append(String.format(Locale.ROOT, "Trainable params: %,d\n", trainable));
+        sb.append(String.format(Locale.ROOT, "Non-trainable params: %,d\n", total - trainable));
         sb.append(underscores).append('\n');
         return sb.toString();
     }

@@ -67,7 +67,8 @@ public final class Losses {
                 checkRange(name(), y);
                 Tensor c = y.contiguous();
                 int classes = y.dim(-1);
-                for (int r = 0; r < y.size() / classes; r++) {
+                int rows = y.size() / classes;
+                for (int r = 0; r < rows; r++) {
                     double s = 0;
                     for (int k = 0; k < classes; k++) s += c.data()[c.offset() + r * classes + k];
                     if (Math.abs(s - 1) > 1e-3) {
@@ -113,10 +114,12 @@ public final class Losses {
 
     private static void checkRange(String loss, Tensor y) {
         Tensor c = y.contiguous();
-        int perSample = y.rank() == 0 ? 1 : y.size() / Math.max(y.dim(0), 1);
-        for (int i = 0; i < c.size(); i++) {
-            float v = c.data()[c.offset() + i];
+        float[] d = c.data();
+        int n = c.size(), off = c.offset();
+        for (int i = 0; i < n; i++) {
+            float v = d[off + i];
             if (!(v >= 0 && v <= 1)) {
+                int perSample = y.rank() == 0 ? 1 : n / y.dim(0);
                 throw new IllegalArgumentException(loss + ": targets must lie in [0, 1]; sample " + i / perSample + " holds " + v);
             }
         }

@@ -52,12 +52,12 @@ public final class Metrics {
         @Override
         public double compute(Tensor y, Tensor p) {
             Tensor yc = y.contiguous(), pc = p.contiguous();
-            int hits = 0;
-            for (int i = 0; i < p.size(); i++) {
+            int hits = 0, n = p.size();
+            for (int i = 0; i < n; i++) {
                 float predicted = pc.data()[pc.offset() + i] > 0.5f ? 1f : 0f;
                 if (predicted == yc.data()[yc.offset() + i]) hits++;
             }
-            return (double) hits / p.size();
+            return (double) hits / n;
         }
     };
 

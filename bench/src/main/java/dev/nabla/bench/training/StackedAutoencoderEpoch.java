@@ -1,4 +1,4 @@
-package dev.nabla.layers.training;
+package dev.nabla.bench.training;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Activation;
