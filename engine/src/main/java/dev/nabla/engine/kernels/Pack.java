@@ -1,5 +1,10 @@
 package dev.nabla.engine.kernels;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.Arrays;
 
 import static dev.nabla.engine.kernels.Sgemm.MR;
@@ -11,6 +16,9 @@ import static dev.nabla.engine.kernels.Sgemm.NR;
  * micro-kernel streams with unit stride. Partial micro-panels are padded with zeros.
  */
 final class Pack {
+    /** A vector of MR floats: one column of a packed A micro-panel (256 bits for MR = 8). */
+    private static final VectorSpecies<Float> COLUMN = VectorSpecies.of(float.class, VectorShape.forBitSize(Float.SIZE * MR));
+
     private Pack() {}
 
     /**
@@ -25,11 +33,12 @@ final class Pack {
             int mr = Math.min(MR, mc - ir);
             int panel = ir * kc;
             if (transA) {
-                // Stored k × m: the MR values of one column of op(A) are contiguous in a row of a.
+                // Stored k × m: the MR values of one column of op(A) are contiguous in a row of a,
+                // so each k is one vector of MR floats; lanes past mr load as zero (the padding).
+                VectorMask<Float> valid = COLUMN.indexInRange(0, mr);
                 for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir, dst = panel + p * MR;
-                    for (int r = 0; r < mr; r++) packed[dst + r] = alpha * a[src + r];
-                    for (int r = mr; r < MR; r++) packed[dst + r] = 0f;
+                    int src = aOff + (pc + p) * lda + ic + ir;
+                    FloatVector.fromArray(COLUMN, a, src, valid).mul(alpha).intoArray(packed, panel + p * MR);
                 }
             } else {
                 // Stored m × k: read each row of op(A) with unit stride, write with stride MR.
