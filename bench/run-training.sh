@@ -10,12 +10,16 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 export OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2
 ./mvnw -q -B -o -pl bench -am compile >/dev/null 2>&1
 CP=engine/target/classes:optim/target/classes:layers/target/classes:bench/target/classes
+# A small young generation (64 MiB) keeps the allocation area hot: a training step allocates
+# its activations and gradients afresh, and with the default (GiB-sized) eden each step touches
+# memory that the machine has meanwhile paged out; measured here, 1.3-1.6x faster epochs.
+JVM=(--add-modules=jdk.incubator.vector -XX:+UseParallelGC -Xmn64m)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 nabla=() nabla1=() torch=() torch1=()
 for r in $(seq "$ROUNDS"); do
-  while read -r _ _ s _; do nabla+=("$s"); done < <("$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector -XX:+UseParallelGC \
+  while read -r _ _ s _; do nabla+=("$s"); done < <("$JAVA_HOME/bin/java" "${JVM[@]}" \
       -cp "$CP" dev.nabla.bench.training.StackedAutoencoderEpoch "$EPOCHS" 2>/dev/null | grep '^EPOCH_SECONDS')
-  while read -r _ _ s _; do nabla1+=("$s"); done < <(NABLA_THREADS=1 "$JAVA_HOME/bin/java" --add-modules=jdk.incubator.vector -XX:+UseParallelGC \
+  while read -r _ _ s _; do nabla1+=("$s"); done < <(NABLA_THREADS=1 "$JAVA_HOME/bin/java" "${JVM[@]}" \
       -cp "$CP" dev.nabla.bench.training.StackedAutoencoderEpoch "$EPOCHS" 2>/dev/null | grep '^EPOCH_SECONDS')
   while read -r _ _ s _; do torch+=("$s"); done < <(/usr/bin/python3 bench/peers/stacked_ae_epoch.py "$EPOCHS" | grep '^EPOCH_SECONDS')
   while read -r _ _ s _; do torch1+=("$s"); done < <(OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/peers/stacked_ae_epoch.py "$EPOCHS" 1 | grep '^EPOCH_SECONDS')
@@ -28,7 +32,7 @@ ratio1=$(awk -v a="$mt1" -v b="$mn1" 'BEGIN {printf "%.2f", a / b}')
   echo "# One training epoch of the HOML stacked autoencoder: nabla vs PyTorch CPU"
   echo
   echo "Model 784-100-30-100-784 (gelu, sigmoid output), binary cross-entropy, Adam, batch 32,"
-  echo "55,000 Fashion-MNIST rows. nabla: \`dev.nabla.bench.training.StackedAutoencoderEpoch\` (JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2))."
+  echo "55,000 Fashion-MNIST rows. nabla: \`dev.nabla.bench.training.StackedAutoencoderEpoch\` (java ${JVM[*]}, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2))."
   echo "PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'): \`bench/peers/stacked_ae_epoch.py\`, torch.set_num_threads(2),"
   echo "OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2. Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores"
   echo "(shared machine, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after the run: compare the two"
