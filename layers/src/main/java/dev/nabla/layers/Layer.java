@@ -23,7 +23,7 @@ public abstract class Layer {
     protected final SplittableRandom rng = RandomSeed.split();
 
     protected Layer() {
-        this.name = Names.unique(Names.snakeCase(getClass().getSimpleName()), true);
+        this.name = Names.unique(Names.snakeCase(typeName()), true);
     }
 
     /** Forgets the automatic names handed out so far, like {@code keras.backend.clear_session()}. */

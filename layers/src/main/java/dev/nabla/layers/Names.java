@@ -22,14 +22,12 @@ final class Names {
         COUNTS.clear();
     }
 
-    /** "GaussianNoise" → "gaussian_noise", as Keras derives a default name from the class. */
+    /**
+     * Keras's {@code to_snake_case}: "GaussianNoise" → "gaussian_noise", "Conv2DTranspose" →
+     * "conv2d_transpose", "LSTM" → "lstm", "MaxPooling2D" → "max_pooling2d".
+     */
     static String snakeCase(String className) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < className.length(); i++) {
-            char c = className.charAt(i);
-            if (Character.isUpperCase(c) && i > 0) sb.append('_');
-            sb.append(Character.toLowerCase(c));
-        }
-        return sb.toString();
+        String words = className.replaceAll("(.)([A-Z][a-z0-9]+)", "$1_$2");
+        return words.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -46,6 +46,7 @@ final class Summary {
     private static void row(StringBuilder sb, String... fields) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
+            if (i > 0) line.setCharAt(line.length() - 1, ' '); // a cut field still leaves a gap, as Keras's print_row
             line.append(fields[i]);
             if (line.length() > COLUMNS[i]) line.setLength(COLUMNS[i]);
             while (line.length() < COLUMNS[i]) line.append(' ');
