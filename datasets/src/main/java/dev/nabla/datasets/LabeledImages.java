@@ -1,0 +1,158 @@
+package dev.nabla.datasets;
+
+import dev.nabla.engine.Tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Labelled images as read from a data set file: {@code count} images of {@code height × width ×
+ * channels} unsigned bytes, stored image after image, each row-major with channels last (HWC, the
+ * Keras layout), and one class index per image.
+ *
+ * <p>Immutable: the arrays are copied in and {@link #pixels()} / {@link #labels()} return copies;
+ * the conversions to {@link Tensor} produce fresh float arrays scaled to [0, 1] like the books'
+ * {@code X / 255.}.
+ *
+ * @param pixels      count·height·width·channels bytes, values 0 to 255
+ * @param labels      class index of each image, each in [0, classNames.size())
+ * @param count       number of images
+ * @param height      image height in pixels
+ * @param width       image width in pixels
+ * @param channels    1 for gray, 3 for RGB
+ * @param classNames  name of each class index
+ * @param description a paragraph saying what the images are and where they come from
+ */
+public record LabeledImages(byte[] pixels, int[] labels, int count, int height, int width, int channels,
+                            List<String> classNames, String description) {
+
+    public LabeledImages {
+        if (count < 0 || height <= 0 || width <= 0 || channels <= 0) {
+            throw new IllegalArgumentException("invalid image geometry: count " + count + ", " + height + "x" + width + "x" + channels);
+        }
+        if ((long) count * height * width * channels != pixels.length) {
+            throw new IllegalArgumentException("pixels has " + pixels.length + " bytes, expected count*height*width*channels = "
+                    + count + "*" + height + "*" + width + "*" + channels);
+        }
+        if (labels.length != count) {
+            throw new IllegalArgumentException(labels.length + " labels for " + count + " images");
+        }
+        classNames = List.copyOf(classNames);
+        for (int i = 0; i < count; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw new IllegalArgumentException("label " + labels[i] + " of image " + i + " is outside [0, " + classNames.size() + ")");
+            }
+        }
+        pixels = pixels.clone();
+        labels = labels.clone();
+    }
+
+    /** The raw pixel bytes (a copy). */
+    @Override
+    public byte[] pixels() {
+        return pixels.clone();
+    }
+
+    /** The class index of each image (a copy). */
+    @Override
+    public int[] labels() {
+        return labels.clone();
+    }
+
+    /** Bytes per image: height·width·channels. */
+    public int imageSize() {
+        return height * width * channels;
+    }
+
+    /** Number of classes. */
+    public int classCount() {
+        return classNames.size();
+    }
+
+    /** The unsigned value (0 to 255) of channel {@code c} at row {@code y}, column {@code x} of image {@code i}. */
+    public int pixel(int i, int y, int x, int c) {
+        return pixels[((i * height + y) * width + x) * channels + c] & 0xFF;
+    }
+
+    /** The class index of image {@code i}. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** How many images each class has. */
+    public int[] labelCounts() {
+        int[] counts = new int[classCount()];
+        for (int label : labels) {
+            counts[label]++;
+        }
+        return counts;
+    }
+
+    /** Sum of all pixel values, a cheap fingerprint of the contents. */
+    public long pixelSum() {
+        long sum = 0;
+        for (byte p : pixels) {
+            sum += p & 0xFF;
+        }
+        return sum;
+    }
+
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    public LabeledImages slice(int from, int to) {
+        if (from < 0 || to > count || from > to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + count + " images");
+        }
+        return new LabeledImages(Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize()),
+                Arrays.copyOfRange(labels, from, to), to - from, height, width, channels, classNames, description);
+    }
+
+    /**
+     * The images scaled to [0, 1]: shape (count, height, width) for gray images, (count, height,
+     * width, channels) otherwise.
+     */
+    public Tensor images() {
+        float[] scaled = Preprocessing.scale(pixels);
+        return channels == 1 ? Tensor.of(scaled, count, height, width) : Tensor.of(scaled, count, height, width, channels);
+    }
+
+    /** The images scaled to [0, 1] and flattened: shape (count, height·width·channels). */
+    public Tensor flatImages() {
+        return Tensor.of(Preprocessing.scale(pixels), count, imageSize());
+    }
+
+    /** The images as gray levels in [0, 1], the mean of the channels: shape (count, height, width). */
+    public Tensor grayImages() {
+        return Tensor.of(Preprocessing.grayscale(Preprocessing.scale(pixels), channels), count, height, width);
+    }
+
+    /** The labels as floats: shape (count). */
+    public Tensor labelTensor() {
+        float[] out = new float[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = labels[i];
+        }
+        return Tensor.of(out, count);
+    }
+
+    /** The labels one-hot encoded: shape (count, classCount). */
+    public Tensor oneHotLabels() {
+        return Tensor.of(Preprocessing.oneHot(labels, classCount()), count, classCount());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LabeledImages that && count == that.count && height == that.height && width == that.width
+                && channels == that.channels && Arrays.equals(pixels, that.pixels) && Arrays.equals(labels, that.labels)
+                && classNames.equals(that.classNames) && description.equals(that.description);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * Arrays.hashCode(pixels) + Arrays.hashCode(labels);
+    }
+
+    @Override
+    public String toString() {
+        return "LabeledImages[" + count + " images " + height + "x" + width + "x" + channels + ", " + classCount() + " classes]";
+    }
+}

@@ -1,0 +1,5 @@
+package dev.nabla.datasets;
+
+/** A data set's training and test parts. */
+public record TrainTest(LabeledImages train, LabeledImages test) {
+}
