@@ -22,25 +22,13 @@ final class Broadcast {
         }
         if (o.length == 0) return out;
         int rank = shape.length;
-        int[] sa = stridesIn(a, rank), sb = stridesIn(b, rank);
-        int inner = rank == 0 ? 1 : shape[rank - 1];
-        int innerA = rank == 0 ? 0 : sa[rank - 1], innerB = rank == 0 ? 0 : sb[rank - 1];
-        int[] idx = new int[Math.max(rank - 1, 0)];
-        int pa = a.offset(), pb = b.offset();
-        for (int po = 0; po < o.length; po += inner) {
-            ElementWise.binary(op, a.data(), pa, innerA, b.data(), pb, innerB, o, po, inner);
-            // Odometer over the outer axes, moving the two input positions with it.
-            for (int ax = rank - 2; ax >= 0; ax--) {
-                if (++idx[ax] < shape[ax]) {
-                    pa += sa[ax];
-                    pb += sb[ax];
-                    break;
-                }
-                idx[ax] = 0;
-                pa -= sa[ax] * (shape[ax] - 1);
-                pb -= sb[ax] * (shape[ax] - 1);
-            }
+        if (rank == 0) {
+            ElementWise.binary(op, a.data(), a.offset(), 0, b.data(), b.offset(), 0, o, 0, 1);
+            return out;
         }
+        int[][] strides = {stridesIn(a, rank), stridesIn(b, rank), Shape.contiguousStrides(shape)};
+        RowWalk.walk(shape, strides, new int[] {a.offset(), b.offset(), 0}, (pos, step, len) ->
+                ElementWise.binary(op, a.data(), pos[0], step[0], b.data(), pos[1], step[1], o, pos[2], len));
         return out;
     }
 

@@ -23,29 +23,7 @@ public final class ShapeOps {
 
     /** Writes x's elements in row-major order into dst from dstOff, whatever x's strides. */
     static void copyInto(Tensor x, float[] dst, int dstOff) {
-        int n = x.size();
-        if (n == 0) return;
-        float[] src = x.data();
-        if (x.isContiguous()) {
-            System.arraycopy(src, x.offset(), dst, dstOff, n);
-            return;
-        }
-        int[] shape = x.shape(), strides = x.strides();
-        int rank = shape.length;
-        int inner = shape[rank - 1], innerStride = strides[rank - 1];
-        int[] idx = new int[rank - 1];
-        int p = x.offset();
-        for (int o = dstOff; o < dstOff + n; o += inner) {
-            for (int j = 0; j < inner; j++) dst[o + j] = src[p + j * innerStride];
-            for (int ax = rank - 2; ax >= 0; ax--) {
-                if (++idx[ax] < shape[ax]) {
-                    p += strides[ax];
-                    break;
-                }
-                idx[ax] = 0;
-                p -= strides[ax] * (shape[ax] - 1);
-            }
-        }
+        copyInto(x, new Tensor(dst, dstOff, x.shape(), Shape.contiguousStrides(x.shape())));
     }
 
     /** Same elements in a new shape; one dimension may be -1 (inferred). A view when x is contiguous. */
@@ -190,30 +168,20 @@ public final class ShapeOps {
         return Autograd.record(out, "expand", g -> new Tensor[] {Broadcast.sumTo(g, inShape)}, x);
     }
 
-    /** Copies src's elements into the (possibly strided) destination view. */
+    /** Copies src's elements into dst, a view of the same shape; either may be strided. */
     private static void copyInto(Tensor src, Tensor dst) {
-        Tensor c = src.contiguous();
-        int[] shape = dst.shape(), strides = dst.strides();
-        int n = dst.size();
-        if (n == 0) return;
-        if (dst.isContiguous()) {
-            System.arraycopy(c.data(), c.offset(), dst.data(), dst.offset(), n);
+        if (src.size() == 0) return;
+        if (src.isContiguous() && dst.isContiguous()) {
+            System.arraycopy(src.data(), src.offset(), dst.data(), dst.offset(), src.size());
             return;
         }
-        int rank = shape.length;
-        int[] idx = new int[rank];
-        float[] from = c.data(), to = dst.data();
-        int p = dst.offset();
-        for (int i = 0; i < n; i++) {
-            to[p] = from[c.offset() + i];
-            for (int ax = rank - 1; ax >= 0; ax--) {
-                if (++idx[ax] < shape[ax]) {
-                    p += strides[ax];
-                    break;
-                }
-                idx[ax] = 0;
-                p -= strides[ax] * (shape[ax] - 1);
-            }
+        if (src.rank() == 0) {
+            dst.data()[dst.offset()] = src.data()[src.offset()];
+            return;
         }
+        float[] from = src.data(), to = dst.data();
+        RowWalk.walk(src.shape(), new int[][] {src.strides(), dst.strides()}, new int[] {src.offset(), dst.offset()}, (pos, step, len) -> {
+            for (int j = 0; j < len; j++) to[pos[1] + j * step[1]] = from[pos[0] + j * step[0]];
+        });
     }
 }

@@ -1,0 +1,63 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+
+import java.util.List;
+
+/**
+ * Options for {@link Model#fit}, with Keras's defaults: batch 32, shuffled every epoch, verbose.
+ * {@code Fit.epochs(10).batchSize(32).validationData(xv, yv).seed(42)}.
+ */
+public final class Fit {
+    public static final int DEFAULT_BATCH_SIZE = 32;
+
+    int epochs;
+    int batchSize = DEFAULT_BATCH_SIZE;
+    Tensor validationX, validationY;
+    boolean shuffle = true;
+    long seed = 0;
+    boolean verbose = true;
+    List<Callback> callbacks = List.of();
+
+    private Fit(int epochs) {
+        if (epochs < 1) throw new IllegalArgumentException("Fit: epochs must be ≥ 1, got " + epochs);
+        this.epochs = epochs;
+    }
+
+    public static Fit epochs(int epochs) {
+        return new Fit(epochs);
+    }
+
+    public Fit batchSize(int size) {
+        if (size < 1) throw new IllegalArgumentException("Fit: batch size must be ≥ 1, got " + size);
+        this.batchSize = size;
+        return this;
+    }
+
+    public Fit validationData(Tensor x, Tensor y) {
+        this.validationX = x;
+        this.validationY = y;
+        return this;
+    }
+
+    public Fit shuffle(boolean on) {
+        this.shuffle = on;
+        return this;
+    }
+
+    /** Seeds the order in which samples are shuffled. */
+    public Fit seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public Fit verbose(boolean on) {
+        this.verbose = on;
+        return this;
+    }
+
+    public Fit callbacks(Callback... callbacks) {
+        this.callbacks = List.of(callbacks);
+        return this;
+    }
+}

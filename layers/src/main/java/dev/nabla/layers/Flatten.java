@@ -1,0 +1,19 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+
+/** Flattens each sample to one axis: (batch, d1, d2, …) → (batch, d1·d2·…). */
+public class Flatten extends Layer {
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        Tensor y = x.reshape(x.dim(0), -1);
+        Logits.carry(x, y);
+        return y;
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] in) {
+        return new int[] {Shape.size(in)};
+    }
+}

@@ -1,0 +1,127 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * A layer: weights built lazily from the first input's shape, then {@code call(x, training)}.
+ * Shapes given to and returned by a layer leave out the batch axis, as Keras's {@code (None, ...)}.
+ * Losses a layer adds during a call (activity regularisation) are kept until its next call.
+ */
+public abstract class Layer {
+    private String name;
+    private int[] inputShape;
+    private final List<Tensor> trainable = new ArrayList<>();
+    private final List<Tensor> callLosses = new ArrayList<>();
+    /** This layer's generator for initial weights and random masks, split from {@link RandomSeed}. */
+    protected final SplittableRandom rng = RandomSeed.split();
+
+    protected Layer() {
+        this.name = Names.unique(Names.snakeCase(getClass().getSimpleName()), true);
+    }
+
+    /** Forgets the automatic names handed out so far, like {@code keras.backend.clear_session()}. */
+    public static void clearSession() {
+        Names.clear();
+    }
+
+    public String name() { return name; }
+
+    /** Sets this layer's name (before its weights are built, or they keep their old names). */
+    public Layer named(String newName) {
+        if (newName == null || newName.isBlank() || newName.contains("/")) {
+            throw new IllegalArgumentException("layer name must be non-empty and without '/': '" + newName + "'");
+        }
+        this.name = newName;
+        for (Tensor w : trainable) w.name(newName + "/" + w.name().substring(w.name().indexOf('/') + 1));
+        return this;
+    }
+
+    /** Keras's class name shown by summary(), e.g. "Dense". */
+    public String typeName() { return getClass().getSimpleName(); }
+
+    public boolean built() { return inputShape != null; }
+
+    /** The input shape (without the batch axis) this layer was built for, or null. */
+    public int[] inputShape() { return inputShape == null ? null : inputShape.clone(); }
+
+    /**
+     * Builds the weights for inputs of this shape (without the batch axis); once built, a layer
+     * accepts only that shape.
+     */
+    public final void build(int... shape) {
+        if (inputShape != null) {
+            if (!Arrays.equals(shape, inputShape)) {
+                throw new IllegalArgumentException("layer '" + name + "' (" + typeName() + ") was built for inputs of shape "
+                        + batchShape(inputShape) + " but received " + batchShape(shape));
+            }
+            return;
+        }
+        createWeights(shape.clone());
+        inputShape = shape.clone();
+    }
+
+    /** Creates the weights for this input shape; layers without weights need not override. */
+    protected void createWeights(int[] shape) {}
+
+    /** Adds a trainable weight named {@code layer/weight}. */
+    protected final Tensor addWeight(String weightName, Tensor initial) {
+        initial.requiresGrad(true).name(name + "/" + weightName);
+        trainable.add(initial);
+        return initial;
+    }
+
+    /** Runs the layer on a batch (first axis = samples), building it on the first call. */
+    public final Tensor call(Tensor x, boolean training) {
+        if (x.rank() < 1) throw new IllegalArgumentException("layer '" + name + "' needs a batch axis; got a scalar");
+        build(Arrays.copyOfRange(x.shape(), 1, x.rank()));
+        callLosses.clear();
+        return forward(x, training);
+    }
+
+    /** The layer's computation on a batch of the built shape. */
+    protected abstract Tensor forward(Tensor x, boolean training);
+
+    /** Output shape for an input shape, both without the batch axis. */
+    public abstract int[] computeOutputShape(int[] inputShapeWithoutBatch);
+
+    /** Functional API: builds the layer for {@code x}'s shape and returns its symbolic output. */
+    public SymbolicTensor apply(SymbolicTensor x) {
+        build(x.shape());
+        return new SymbolicTensor(computeOutputShape(x.shape()), this, x);
+    }
+
+    /** Weights that training updates (a tied layer lists only its own). */
+    public List<Tensor> trainableWeights() { return List.copyOf(trainable); }
+
+    public long countParams() {
+        long n = 0;
+        for (Tensor w : trainableWeights()) n += w.size();
+        return n;
+    }
+
+    /** Adds a loss (a scalar) to the training objective for this call. */
+    protected final void addLoss(Tensor loss) {
+        if (loss.size() != 1) throw new IllegalArgumentException("layer '" + name + "': an added loss must be a scalar, got shape " + Shape.str(loss.shape()));
+        callLosses.add(loss);
+    }
+
+    /** Losses added during the last call (of this layer and, for models, of its layers). */
+    public List<Tensor> losses() { return List.copyOf(callLosses); }
+
+    static String batchShape(int[] shape) {
+        StringBuilder sb = new StringBuilder("(None");
+        for (int d : shape) sb.append(", ").append(d);
+        return sb.append(')').toString();
+    }
+
+    @Override
+    public String toString() {
+        return name + " (" + typeName() + ")";
+    }
+}

@@ -1,0 +1,175 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.layers.losses.Loss;
+import dev.nabla.layers.losses.Metric;
+import dev.nabla.optim.Optimizer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A chain of layers that can be trained: Keras's functional {@code Model(inputs, outputs)}, and
+ * the base of {@link Sequential}. A model is itself a layer, so models nest. Two models built on
+ * the same symbolic graph share its layers, hence their trained weights.
+ */
+public class Model extends Layer {
+    protected final List<Layer> layers = new ArrayList<>();
+    private final SymbolicTensor input;
+    private Loss loss;
+    private Optimizer optimizer;
+    private List<Metric> metrics = List.of();
+
+    /** The layers between {@code input} and {@code output}, found by walking back from the output. */
+    public Model(SymbolicTensor input, SymbolicTensor output) {
+        if (!input.isInput()) throw new IllegalArgumentException("Model: the first argument must come from Input.of(...), got " + input);
+        for (SymbolicTensor t = output; t != input; t = t.input()) {
+            if (t.isInput()) throw new IllegalArgumentException("Model: output " + output + " is not computed from input " + input);
+            layers.add(t.layer());
+        }
+        Collections.reverse(layers);
+        this.input = input;
+        build(input.shape());
+    }
+
+    /** For Sequential: layers are added later. */
+    protected Model() {
+        this.input = null;
+    }
+
+    @Override
+    public Model named(String name) {
+        super.named(name);
+        return this;
+    }
+
+    /** Keras's class name: "Functional" for a model built from inputs and outputs. */
+    @Override
+    public String typeName() { return input != null ? "Functional" : getClass().getSimpleName(); }
+
+    public List<Layer> layers() { return List.copyOf(layers); }
+
+    /** The functional model's input, null for a Sequential. */
+    public SymbolicTensor input() { return input; }
+
+    @Override
+    protected void createWeights(int[] shape) {
+        int[] s = shape;
+        for (Layer l : layers) {
+            l.build(s);
+            s = l.computeOutputShape(s);
+        }
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        for (Layer l : layers) x = l.call(x, training);
+        return x;
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] in) {
+        int[] s = in;
+        for (Layer l : layers) s = l.computeOutputShape(s);
+        return s;
+    }
+
+    /** All trainable weights of the layers, each once (a tied kernel is listed by its owner). */
+    @Override
+    public List<Tensor> trainableWeights() {
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Tensor> out = new ArrayList<>();
+        for (Layer l : layers) for (Tensor w : l.trainableWeights()) if (seen.add(w)) out.add(w);
+        return out;
+    }
+
+    @Override
+    public List<Tensor> losses() {
+        List<Tensor> out = new ArrayList<>();
+        for (Layer l : layers) out.addAll(l.losses());
+        return out;
+    }
+
+    // ---------------------------------------------------------------- training
+
+    public void compile(Loss loss, Optimizer optimizer, Metric... metrics) {
+        this.loss = loss;
+        this.optimizer = optimizer;
+        List<Metric> resolved = new ArrayList<>();
+        for (Metric m : metrics) resolved.add(m.resolve(loss));
+        this.metrics = List.copyOf(resolved);
+    }
+
+    public Loss loss() { return loss; }
+    public Optimizer optimizer() { return optimizer; }
+    public List<Metric> metrics() { return metrics; }
+
+    private Trainer trainer() {
+        if (loss == null) throw new IllegalStateException("model '" + name() + "' must be compiled (compile(loss, optimizer, ...)) before training or evaluation");
+        return new Trainer(this);
+    }
+
+    /** Trains on (x, y); see {@link Fit} for the options. */
+    public History fit(Tensor x, Tensor y, Fit options) {
+        return trainer().fit(x, y, options);
+    }
+
+    /** Loss (with regularisation losses) and metrics over (x, y) in inference mode, batches of 32. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y) {
+        return trainer().evaluate(x, y, Fit.DEFAULT_BATCH_SIZE);
+    }
+
+    public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+        return trainer().evaluate(x, y, batchSize);
+    }
+
+    /** Outputs for x in inference mode, computed in batches of 32. */
+    public Tensor predict(Tensor x) {
+        return predict(x, Fit.DEFAULT_BATCH_SIZE);
+    }
+
+    public Tensor predict(Tensor x, int batchSize) {
+        return Batches.predict(this, x, batchSize);
+    }
+
+    // ---------------------------------------------------------------- summary and weights
+
+    /** Keras's summary table. */
+    public String summary() {
+        return Summary.of(this);
+    }
+
+    public void printSummary() {
+        System.out.print(summary());
+    }
+
+    /** Writes every weight, named like "dense/kernel", to a safetensors file, atomically. */
+    public void saveWeights(Path path) {
+        try {
+            SafeTensors.write(path, namedWeights());
+        } catch (IOException e) {
+            throw new UncheckedIOException("saveWeights: cannot write " + path, e);
+        }
+    }
+
+    /** Reads weights saved by {@link #saveWeights}; names and shapes must match this model's exactly. */
+    public void loadWeights(Path path) {
+        try {
+            SafeTensors.readInto(path, namedWeights());
+        } catch (IOException e) {
+            throw new UncheckedIOException("loadWeights: cannot read " + path, e);
+        }
+    }
+
+    private List<Tensor> namedWeights() {
+        if (!built()) throw new IllegalStateException("model '" + name() + "' has no weights yet: build it (call it, fit it, or give inputShape) first");
+        return trainableWeights();
+    }
+}

@@ -1,0 +1,91 @@
+package dev.nabla.layers;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.util.Map;
+
+/**
+ * Keras's per-epoch progress line:
+ * {@code 1719/1719 [==============================] - 6s 3ms/step - loss: 0.2970 - val_loss: 0.2893}.
+ * On a terminal the bar is redrawn in place as batches finish; otherwise only the final line of
+ * each epoch is printed.
+ */
+final class ProgressBar {
+    private static final int WIDTH = 30;
+    private static final long REDRAW_NANOS = 100_000_000L;
+
+    private final int steps;
+    private final boolean live;
+    private final PrintStream out = System.out;
+    private final long start = System.nanoTime();
+    private long lastDraw;
+
+    private ProgressBar(int steps, boolean live) {
+        this.steps = steps;
+        this.live = live;
+    }
+
+    static ProgressBar start(int epoch, int epochs, int steps) {
+        System.out.println("Epoch " + epoch + "/" + epochs);
+        return new ProgressBar(steps, isTerminal());
+    }
+
+    void update(int step, Map<String, Double> logs) {
+        if (!live || step == steps) return;
+        long now = System.nanoTime();
+        if (now - lastDraw < REDRAW_NANOS) return;
+        lastDraw = now;
+        double perStep = (now - start) / 1e9 / step;
+        out.print("\r" + counter(step) + bar(step) + " - ETA: " + Math.round(perStep * (steps - step)) + "s" + values(logs));
+        out.flush();
+    }
+
+    void finish(Map<String, Double> logs) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String line = counter(steps) + bar(steps) + " - " + Math.round(seconds) + "s " + perStep(seconds / steps) + values(logs);
+        out.print(live ? "\r" + line + "\n" : line + "\n");
+        out.flush();
+    }
+
+    private String counter(int step) {
+        String total = Integer.toString(steps);
+        return String.format("%" + total.length() + "d/%s ", step, total);
+    }
+
+    /** [=====>........] with the head '>' until the epoch completes. */
+    private String bar(int step) {
+        int done = (int) ((long) WIDTH * step / steps);
+        StringBuilder sb = new StringBuilder("[");
+        if (done > 0) {
+            sb.append("=".repeat(done - 1)).append(step < steps ? '>' : '=');
+        }
+        return sb.append(".".repeat(WIDTH - done)).append(']').toString();
+    }
+
+    private static String perStep(double seconds) {
+        if (seconds >= 1) return Math.round(seconds) + "s/step";
+        if (seconds >= 1e-3) return Math.round(seconds * 1e3) + "ms/step";
+        return Math.round(seconds * 1e6) + "us/step";
+    }
+
+    private static String values(Map<String, Double> logs) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : logs.entrySet()) {
+            if (e.getKey().equals("batch_loss")) continue;
+            double v = e.getValue();
+            sb.append(" - ").append(e.getKey()).append(": ").append(Math.abs(v) > 1e-3 ? String.format("%.4f", v) : String.format("%.4e", v));
+        }
+        return sb.toString();
+    }
+
+    /** Console.isTerminal() (JDK 22+) when present; before that, a console means a terminal. */
+    private static boolean isTerminal() {
+        Console c = System.console();
+        if (c == null) return false;
+        try {
+            return (Boolean) Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException e) {
+            return true;
+        }
+    }
+}

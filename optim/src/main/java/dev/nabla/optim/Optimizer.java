@@ -1,0 +1,73 @@
+package dev.nabla.optim;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies gradients to parameters in place. An optimizer sees only (parameter, gradient) pairs
+ * and its own per-parameter state ("slots": momentum, moment estimates, accumulators), created
+ * zero-filled the first time it meets a parameter. Each update is one vectorised pass over the
+ * parameter's storage, so a step allocates nothing after the first.
+ */
+public abstract class Optimizer {
+    private final float learningRate;
+    private final int slotCount;
+    private final Map<Tensor, float[][]> slots = new IdentityHashMap<>();
+    private long iterations;
+
+    protected Optimizer(float learningRate, int slotCount) {
+        if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be a positive number, got " + learningRate);
+        }
+        this.learningRate = learningRate;
+        this.slotCount = slotCount;
+    }
+
+    public float learningRate() { return learningRate; }
+
+    /** How many steps have been applied (Keras's {@code optimizer.iterations}). */
+    public long iterations() { return iterations; }
+
+    /** One step using each parameter's accumulated {@link Tensor#grad()}; parameters without a gradient are skipped. */
+    public void step(List<Tensor> parameters) {
+        beginStep(iterations + 1);
+        for (Tensor p : parameters) {
+            if (p.grad() != null) update(p, p.grad());
+        }
+        iterations++;
+    }
+
+    /** One step with explicit gradients, paired by position (Keras's {@code apply_gradients}). */
+    public void applyGradients(List<Tensor> parameters, List<Tensor> gradients) {
+        if (parameters.size() != gradients.size()) {
+            throw new IllegalArgumentException("applyGradients: " + parameters.size() + " parameters but " + gradients.size() + " gradients");
+        }
+        beginStep(iterations + 1);
+        for (int i = 0; i < parameters.size(); i++) update(parameters.get(i), gradients.get(i));
+        iterations++;
+    }
+
+    private void update(Tensor p, Tensor grad) {
+        if (!p.isContiguous()) throw new IllegalArgumentException("optimizer: parameter " + describe(p) + " is not contiguous");
+        if (!java.util.Arrays.equals(p.shape(), grad.shape())) {
+            throw new IllegalArgumentException("optimizer: gradient of shape " + Shape.str(grad.shape()) + " for parameter " + describe(p));
+        }
+        Tensor g = grad.contiguous();
+        float[][] s = slots.computeIfAbsent(p, k -> new float[slotCount][k.size()]);
+        update(p.data(), p.offset(), g.data(), g.offset(), s, p.size());
+    }
+
+    private static String describe(Tensor p) {
+        return (p.name() == null ? "" : "'" + p.name() + "' ") + "of shape " + Shape.str(p.shape());
+    }
+
+    /** Called once per step before the updates, with the 1-based step number t (for bias corrections). */
+    protected void beginStep(long t) {}
+
+    /** Updates {@code n} weights {@code w[wo..]} from gradients {@code g[go..]} and this parameter's slots. */
+    protected abstract void update(float[] w, int wo, float[] g, int go, float[][] slots, int n);
+}
