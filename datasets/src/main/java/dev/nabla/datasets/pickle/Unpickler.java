@@ -98,7 +98,13 @@ public final class Unpickler {
                     return result;
                 }
                 case '(' -> marks.add(stack.size()); // MARK
-                case '0' -> pop(); // POP
+                case '0' -> { // POP: like Python, discards the topmost MARK when nothing lies above it
+                    if (stack.size() == floor()) {
+                        popMark();
+                    } else {
+                        pop();
+                    }
+                }
                 case '1' -> popMark(); // POP_MARK
                 case '2' -> push(peek()); // DUP
                 case 'N' -> push(null); // NONE
