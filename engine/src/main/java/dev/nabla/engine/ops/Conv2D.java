@@ -1,0 +1,58 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.ConvShape;
+
+/**
+ * 2-D convolution (cross-correlation, as in every framework) of a channels-last batch:
+ * y[n, oh, ow, f] = b[f] + Σ_{ki, kj, c} x[n, oh·sH − padTop + ki, ow·sW − padLeft + kj, c] · K[ki, kj, c, f].
+ *
+ * <p>Computed as one GEMM on the im2col matrix (see {@link Convolution}); the kernel in Keras's
+ * layout (kH, kW, C, F) is already the (kH·kW·C × F) matrix that product needs. The backward pass
+ * recomputes im2col instead of keeping it, so the lowered matrix lives in a reused workspace.
+ */
+public final class Conv2D {
+    private Conv2D() {}
+
+    /**
+     * @param x       (N, H, W, C)
+     * @param kernel  (kH, kW, C, F)
+     * @param bias    (F), or null for none
+     * @return (N, outH, outW, F) with outH, outW from {@link Padding#outputSize}
+     */
+    public static Tensor conv2d(Tensor x, Tensor kernel, Tensor bias, int strideH, int strideW, Padding padding) {
+        Convolution.checkShapes("conv2d", x, kernel, bias, 2, 3);
+        Convolution.checkStrides("conv2d", strideH, strideW);
+        int h = x.dim(1), w = x.dim(2), kH = kernel.dim(0), kW = kernel.dim(1), filters = kernel.dim(3);
+        int outH = padding.outputSize(h, kH, strideH), outW = padding.outputSize(w, kW, strideW);
+        if (outH <= 0 || outW <= 0) {
+            throw new IllegalArgumentException("conv2d: a " + kH + "×" + kW + " kernel with " + padding + " padding does not fit input " + Shape.str(x.shape()));
+        }
+        ConvShape s = new ConvShape(x.dim(0), h, w, x.dim(3), kH, kW, strideH, strideW,
+                padding.padBefore(h, kH, strideH), padding.padBefore(w, kW, strideW), outH, outW);
+        Tensor xc = x.contiguous(), kc = kernel.contiguous();
+
+        float[] y = new float[s.windows() * filters];
+        Convolution.convolve(s, xc.data(), xc.offset(), kc.data(), kc.offset(), filters, y, 0);
+        if (bias != null) Convolution.addBias(y, s.windows(), bias);
+        Tensor out = Tensor.of(y, s.batch(), outH, outW, filters);
+
+        // Y = X·K + b with X = im2col(x):  dx = col2im(G·Kᵀ),  dK = Xᵀ·G,  db = Σ_rows G.
+        return Autograd.record(out, "conv2d", grad -> {
+            Tensor g = grad.contiguous();
+            Tensor dx = null, dk = null;
+            if (x.requiresGrad()) {
+                dx = Tensor.zeros(x.shape());
+                Convolution.convolveAdjoint(s, g.data(), g.offset(), kc.data(), kc.offset(), filters, dx.data(), 0);
+            }
+            if (kernel.requiresGrad()) {
+                dk = Tensor.zeros(kernel.shape());
+                Convolution.kernelGradient(s, xc.data(), xc.offset(), g.data(), g.offset(), filters, dk.data());
+            }
+            Tensor db = bias != null && bias.requiresGrad() ? Convolution.biasGradient(g, filters) : null;
+            return new Tensor[] {dx, dk, db};
+        }, bias == null ? new Tensor[] {x, kernel} : new Tensor[] {x, kernel, bias});
+    }
+}

@@ -1,0 +1,61 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.ConvShape;
+
+/**
+ * Transposed 2-D convolution as TensorFlow defines it ({@code conv2d_transpose}, Keras's
+ * {@code Conv2DTranspose}): the gradient of {@link Conv2D} with respect to its input. Each input
+ * pixel scatters a kernel-weighted copy of itself onto the output:
+ * y[n, ih·sH − padTop + ki, iw·sW − padLeft + kj, f] += x[n, ih, iw, c] · K[ki, kj, f, c], plus b[f].
+ *
+ * <p>The output size follows Keras ({@link Padding#transposedOutputSize}); the padding is that of
+ * the forward convolution mapping the output back to the input, so with 'same', k = 3, s = 2 the
+ * forward convolution pads 0 before and 1 after, and the result is the full transposed
+ * convolution (2h + 1 rows) with its last row and column cut. PyTorch's
+ * {@code padding=1, output_padding=1} gives the same size shifted by one pixel.
+ *
+ * <p>The kernel in Keras's layout (kH, kW, F, C) is the (kH·kW·F × C) matrix of that forward
+ * convolution, so forward and backward reuse {@link Convolution} with the roles swapped.
+ */
+public final class Conv2DTranspose {
+    private Conv2DTranspose() {}
+
+    /**
+     * @param x       (N, H, W, C)
+     * @param kernel  (kH, kW, F, C)
+     * @param bias    (F), or null for none
+     * @return (N, outH, outW, F) with outH, outW from {@link Padding#transposedOutputSize}
+     */
+    public static Tensor conv2dTranspose(Tensor x, Tensor kernel, Tensor bias, int strideH, int strideW, Padding padding) {
+        Convolution.checkShapes("conv2dTranspose", x, kernel, bias, 3, 2);
+        Convolution.checkStrides("conv2dTranspose", strideH, strideW);
+        int h = x.dim(1), w = x.dim(2), kH = kernel.dim(0), kW = kernel.dim(1), filters = kernel.dim(2), channels = x.dim(3);
+        int outH = padding.transposedOutputSize(h, kH, strideH), outW = padding.transposedOutputSize(w, kW, strideW);
+        // The forward convolution of this adjoint pair: (N, outH, outW, F) → (N, H, W, C).
+        ConvShape s = new ConvShape(x.dim(0), outH, outW, filters, kH, kW, strideH, strideW,
+                padding.padBefore(outH, kH, strideH), padding.padBefore(outW, kW, strideW), h, w);
+        Tensor xc = x.contiguous(), kc = kernel.contiguous();
+
+        Tensor out = Tensor.zeros(s.batch(), outH, outW, filters);
+        Convolution.convolveAdjoint(s, xc.data(), xc.offset(), kc.data(), kc.offset(), channels, out.data(), 0);
+        if (bias != null) Convolution.addBias(out.data(), s.batch() * outH * outW, bias);
+
+        // y = convᵀ(x):  dx = conv(G) = im2col(G)·K,  dK = im2col(G)ᵀ·X,  db = Σ over pixels of G.
+        return Autograd.record(out, "conv2dTranspose", grad -> {
+            Tensor g = grad.contiguous();
+            Tensor dx = null, dk = null;
+            if (x.requiresGrad()) {
+                dx = Tensor.zeros(x.shape());
+                Convolution.convolve(s, g.data(), g.offset(), kc.data(), kc.offset(), channels, dx.data(), 0);
+            }
+            if (kernel.requiresGrad()) {
+                dk = Tensor.zeros(kernel.shape());
+                Convolution.kernelGradient(s, g.data(), g.offset(), xc.data(), xc.offset(), channels, dk.data());
+            }
+            Tensor db = bias != null && bias.requiresGrad() ? Convolution.biasGradient(g, filters) : null;
+            return new Tensor[] {dx, dk, db};
+        }, bias == null ? new Tensor[] {x, kernel} : new Tensor[] {x, kernel, bias});
+    }
+}

@@ -1,0 +1,71 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.kernels.Backends;
+import dev.nabla.engine.kernels.ConvShape;
+import dev.nabla.engine.kernels.Im2col;
+import dev.nabla.engine.kernels.Rows;
+import dev.nabla.engine.kernels.Workspace;
+
+/**
+ * The three products of a lowered convolution, shared by {@link Conv2D} and its adjoint
+ * {@link Conv2DTranspose}. With X the (windows × kH·kW·C) im2col matrix of the input and K the
+ * (kH·kW·C × F) kernel matrix, the convolution is Y = X·K, so
+ * dX = G·Kᵀ (scattered back by col2im) and dK = Xᵀ·G.
+ */
+final class Convolution {
+    private Convolution() {}
+
+    /** out (windows × filters) = im2col(x) · K. */
+    static void convolve(ConvShape s, float[] x, int xOff, float[] k, int kOff, int filters, float[] out, int outOff) {
+        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
+        Im2col.im2col(s, x, xOff, col);
+        Backends.current().sgemm(false, false, s.windows(), filters, s.windowSize(), 1f, col, 0, s.windowSize(),
+                k, kOff, filters, 0f, out, outOff, filters);
+    }
+
+    /** dx = col2im(g · Kᵀ), the adjoint of {@link #convolve} in its input; g is (windows × filters). */
+    static void convolveAdjoint(ConvShape s, float[] g, int gOff, float[] k, int kOff, int filters, float[] dx, int dxOff) {
+        float[] dcol = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, s.windows() * s.windowSize());
+        Backends.current().sgemm(false, true, s.windows(), s.windowSize(), filters, 1f, g, gOff, filters,
+                k, kOff, filters, 0f, dcol, 0, s.windowSize());
+        Im2col.col2im(s, dcol, dx, dxOff);
+    }
+
+    /** dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel. */
+    static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk) {
+        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
+        Im2col.im2col(s, x, xOff, col);
+        Backends.current().sgemm(true, false, s.windowSize(), filters, s.windows(), 1f, col, 0, s.windowSize(),
+                g, gOff, filters, 0f, dk, 0, filters);
+    }
+
+    /** Adds bias (F) to every row of out (rows × F). */
+    static void addBias(float[] out, int rows, Tensor bias) {
+        Tensor b = bias.contiguous();
+        Rows.addToEach(b.data(), b.offset(), out, 0, rows, b.size());
+    }
+
+    /** db = Σ over rows of g (rows × F): a bias added to every row receives every row's gradient. */
+    static Tensor biasGradient(Tensor g, int filters) {
+        return Tensor.of(Rows.sum(g.data(), g.offset(), g.size() / filters, filters), filters);
+    }
+
+    /** Checks an image batch (N, H, W, C), a kernel of rank 4 and an optional bias of length {@code filters}. */
+    static void checkShapes(String op, Tensor x, Tensor kernel, Tensor bias, int channelAxis, int filterAxis) {
+        if (x.rank() != 4) throw new IllegalArgumentException(op + ": input must be (batch, height, width, channels), got " + Shape.str(x.shape()));
+        if (kernel.rank() != 4) throw new IllegalArgumentException(op + ": kernel must have rank 4, got " + Shape.str(kernel.shape()));
+        if (kernel.dim(channelAxis) != x.dim(3)) {
+            throw new IllegalArgumentException(op + ": kernel " + Shape.str(kernel.shape()) + " expects " + kernel.dim(channelAxis)
+                    + " input channels, input " + Shape.str(x.shape()) + " has " + x.dim(3));
+        }
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != kernel.dim(filterAxis))) {
+            throw new IllegalArgumentException(op + ": bias must be (" + kernel.dim(filterAxis) + "), got " + Shape.str(bias.shape()));
+        }
+    }
+
+    static void checkStrides(String op, int strideH, int strideW) {
+        if (strideH <= 0 || strideW <= 0) throw new IllegalArgumentException(op + ": strides must be positive, got " + strideH + "×" + strideW);
+    }
+}

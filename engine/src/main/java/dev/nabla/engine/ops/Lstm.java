@@ -1,0 +1,116 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.Backends;
+import dev.nabla.engine.kernels.LstmCell;
+import dev.nabla.engine.kernels.Rows;
+
+/**
+ * A long short-term memory layer run over a whole sequence as one operation, with
+ * backpropagation through time written by hand. Keras's LSTM: gates in the order i, f, c, o,
+ * activation tanh, recurrent activation sigmoid, zero initial state:
+ *
+ * <pre>
+ *   z_t = x_t·W + h_{t−1}·R + b            (N × 4U)
+ *   [i | f | g | o] = [σ | σ | tanh | σ](z_t)
+ *   c_t = f ⊙ c_{t−1} + i ⊙ g      h_t = o ⊙ tanh(c_t)
+ * </pre>
+ *
+ * The input projection of all steps is one GEMM; each step adds one GEMM for the recurrence and
+ * the fused element-wise cell ({@link LstmCell}). Internally everything is time-major (T, N, ·)
+ * so that a step's rows are contiguous.
+ */
+public final class Lstm {
+    private Lstm() {}
+
+    /**
+     * @param x               (N, T, F)
+     * @param kernel          W, (F, 4U)
+     * @param recurrentKernel R, (U, 4U)
+     * @param bias            b, (4U), or null for none
+     * @return all hidden states h_1 … h_T, (N, T, U)
+     */
+    public static Tensor lstm(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
+        checkShapes(x, kernel, recurrentKernel, bias);
+        int n = x.dim(0), steps = x.dim(1), features = x.dim(2), units = recurrentKernel.dim(0);
+        int gateRow = 4 * units, stepGates = n * gateRow, stepState = n * units;
+        Backend blas = Backends.current();
+        Tensor xt = x.detach().permute(1, 0, 2).contiguous();           // (T, N, F)
+        Tensor w = kernel.contiguous(), r = recurrentKernel.contiguous();
+
+        // Pre-activations of every step from the input, then the recurrence adds h_{t−1}·R.
+        float[] gates = new float[steps * stepGates];                   // (T, N, 4U), activated in place
+        blas.sgemm(false, false, steps * n, gateRow, features, 1f, xt.data(), xt.offset(), features,
+                w.data(), w.offset(), gateRow, 0f, gates, 0, gateRow);
+        if (bias != null) {
+            Tensor b = bias.contiguous();
+            Rows.addToEach(b.data(), b.offset(), gates, 0, steps * n, gateRow);
+        }
+        // States h_t and c_t for t = 0 … T (slot 0 is the zero initial state), and tanh(c_t).
+        float[] h = new float[(steps + 1) * stepState], c = new float[(steps + 1) * stepState], tanhC = new float[(steps + 1) * stepState];
+        for (int t = 0; t < steps; t++) {
+            if (t > 0) {
+                blas.sgemm(false, false, n, gateRow, units, 1f, h, t * stepState, units,
+                        r.data(), r.offset(), gateRow, 1f, gates, t * stepGates, gateRow);
+            }
+            LstmCell.forward(n, units, gates, t * stepGates, c, t * stepState, c, tanhC, (t + 1) * stepState, h, (t + 1) * stepState);
+        }
+        Tensor out = batchMajor(h, stepState, steps, n, units);
+
+        // Backpropagation through time. At step t, dL/dh_t is the output's gradient plus what
+        // flows back through the recurrence, dz_{t+1}·Rᵀ; dL/dc_t flows back through f.
+        // The weight gradients sum over all steps, so each is one GEMM over the stacked steps:
+        // dW = Xᵀ·dZ, dR = H_prevᵀ·dZ, db = Σ rows of dZ, and dx = dZ·Wᵀ.
+        return Autograd.record(out, "lstm", grad -> {
+            Tensor gt = grad.permute(1, 0, 2).contiguous();             // (T, N, U)
+            float[] dz = new float[steps * stepGates], dh = new float[stepState], dc = new float[stepState];
+            for (int t = steps - 1; t >= 0; t--) {
+                System.arraycopy(gt.data(), gt.offset() + t * stepState, dh, 0, stepState);
+                if (t < steps - 1) {
+                    blas.sgemm(false, true, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
+                            r.data(), r.offset(), gateRow, 1f, dh, 0, units);
+                }
+                LstmCell.backward(n, units, gates, t * stepGates, c, t * stepState, tanhC, (t + 1) * stepState, dh, 0, dc, dz, t * stepGates);
+            }
+            Tensor dx = null, dw = null, dr = null, db = null;
+            if (x.requiresGrad()) {
+                float[] dxt = new float[steps * n * features];
+                blas.sgemm(false, true, steps * n, features, gateRow, 1f, dz, 0, gateRow, w.data(), w.offset(), gateRow, 0f, dxt, 0, features);
+                dx = batchMajor(dxt, 0, steps, n, features);
+            }
+            if (kernel.requiresGrad()) {
+                dw = Tensor.zeros(features, gateRow);
+                blas.sgemm(true, false, features, gateRow, steps * n, 1f, xt.data(), xt.offset(), features, dz, 0, gateRow, 0f, dw.data(), 0, gateRow);
+            }
+            if (recurrentKernel.requiresGrad()) {
+                dr = Tensor.zeros(units, gateRow);
+                blas.sgemm(true, false, units, gateRow, steps * n, 1f, h, 0, units, dz, 0, gateRow, 0f, dr.data(), 0, gateRow);
+            }
+            if (bias != null && bias.requiresGrad()) db = Tensor.of(Rows.sum(dz, 0, steps * n, gateRow), gateRow);
+            return new Tensor[] {dx, dw, dr, db};
+        }, bias == null ? new Tensor[] {x, kernel, recurrentKernel} : new Tensor[] {x, kernel, recurrentKernel, bias});
+    }
+
+    /** The time-major (T, N, d) array starting at off, copied to a batch-major (N, T, d) tensor. */
+    private static Tensor batchMajor(float[] timeMajor, int off, int steps, int n, int d) {
+        return new Tensor(timeMajor, off, new int[] {steps, n, d}, new int[] {n * d, d, 1}).permute(1, 0, 2).contiguous();
+    }
+
+    private static void checkShapes(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
+        if (x.rank() != 3) throw new IllegalArgumentException("lstm: input must be (batch, steps, features), got " + Shape.str(x.shape()));
+        if (recurrentKernel.rank() != 2 || recurrentKernel.dim(1) != 4 * recurrentKernel.dim(0)) {
+            throw new IllegalArgumentException("lstm: recurrent kernel must be (units, 4·units), got " + Shape.str(recurrentKernel.shape()));
+        }
+        int gates = recurrentKernel.dim(1);
+        if (kernel.rank() != 2 || kernel.dim(0) != x.dim(2) || kernel.dim(1) != gates) {
+            throw new IllegalArgumentException("lstm: kernel must be (" + x.dim(2) + ", " + gates + ") for input " + Shape.str(x.shape())
+                    + " and recurrent kernel " + Shape.str(recurrentKernel.shape()) + ", got " + Shape.str(kernel.shape()));
+        }
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != gates)) {
+            throw new IllegalArgumentException("lstm: bias must be (" + gates + "), got " + Shape.str(bias.shape()));
+        }
+    }
+}

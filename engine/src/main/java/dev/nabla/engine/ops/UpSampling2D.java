@@ -1,0 +1,28 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.Shape;
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Resampling;
+
+/** Nearest-neighbour upsampling of a channels-last batch: every pixel becomes an fH×fW block. */
+public final class UpSampling2D {
+    private UpSampling2D() {}
+
+    /** x (N, H, W, C) → (N, H·fH, W·fW, C). */
+    public static Tensor upSampling2d(Tensor x, int factorH, int factorW) {
+        if (x.rank() != 4) throw new IllegalArgumentException("upSampling2d: input must be (batch, height, width, channels), got " + Shape.str(x.shape()));
+        if (factorH <= 0 || factorW <= 0) throw new IllegalArgumentException("upSampling2d: factors must be positive, got " + factorH + "×" + factorW);
+        int n = x.dim(0), h = x.dim(1), w = x.dim(2), c = x.dim(3);
+        Tensor xc = x.contiguous();
+        Tensor out = Tensor.zeros(n, h * factorH, w * factorW, c);
+        Resampling.upsampleNearest(xc.data(), xc.offset(), n, h, w, c, factorH, factorW, out.data());
+        // Each input pixel is copied to fH·fW outputs, so its gradient is the sum over its block.
+        return Autograd.record(out, "upSampling2d", grad -> {
+            Tensor g = grad.contiguous();
+            Tensor dx = Tensor.zeros(x.shape());
+            Resampling.upsampleNearestBackward(g.data(), g.offset(), n, h, w, c, factorH, factorW, dx.data());
+            return new Tensor[] {dx};
+        }, x);
+    }
+}

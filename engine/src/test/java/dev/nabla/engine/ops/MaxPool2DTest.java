@@ -1,0 +1,65 @@
+package dev.nabla.engine.ops;
+
+import dev.nabla.engine.GradCheck;
+import dev.nabla.engine.Tensor;
+import org.junit.jupiter.api.Test;
+
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class MaxPool2DTest {
+    /** Distinct values 0.1 apart in random order, so a finite-difference step never changes a maximum. */
+    private static Tensor distinct(SplittableRandom rng, int... shape) {
+        Tensor t = Tensor.zeros(shape);
+        float[] d = t.data();
+        for (int i = 0; i < d.length; i++) d[i] = 0.1f * i - 0.05f * d.length;
+        for (int i = d.length - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            float tmp = d[i]; d[i] = d[j]; d[j] = tmp;
+        }
+        return t.requiresGrad(true);
+    }
+
+    @Test
+    void oddSizesFloor() {
+        // 5×5 single channel 0..24, pool 2: windows at rows/cols {0,1} and {2,3}; row and column 4 dropped.
+        float[] v = new float[25];
+        for (int i = 0; i < 25; i++) v[i] = i;
+        Tensor y = MaxPool2D.maxPool2d(Tensor.of(v, 1, 5, 5, 1), 2, 2, 2, 2);
+        assertArrayEquals(new int[] {1, 2, 2, 1}, y.shape());
+        assertArrayEquals(new float[] {6, 8, 16, 18}, y.toArray());
+        assertArrayEquals(new int[] {32, 3, 3, 64}, MaxPool2D.maxPool2d(Tensor.zeros(32, 7, 7, 64), 2, 2, 2, 2).shape());
+    }
+
+    @Test
+    void forwardTakesThePerChannelMaximum() {
+        var rng = new SplittableRandom(2);
+        Tensor x = distinct(rng, 2, 6, 7, 17);
+        Tensor y = MaxPool2D.maxPool2d(x, 2, 3, 2, 2);
+        float[] expected = new float[2 * 3 * 3 * 17];
+        int at = 0;
+        for (int n = 0; n < 2; n++)
+            for (int oh = 0; oh < 3; oh++)
+                for (int ow = 0; ow < 3; ow++)
+                    for (int c = 0; c < 17; c++) {
+                        float m = Float.NEGATIVE_INFINITY;
+                        for (int i = 0; i < 2; i++) for (int j = 0; j < 3; j++) m = Math.max(m, x.get(n, oh * 2 + i, ow * 2 + j, c));
+                        expected[at++] = m;
+                    }
+        assertArrayEquals(expected, y.toArray());
+    }
+
+    @Test
+    void gradients() {
+        var rng = new SplittableRandom(3);
+        GradCheck.float32().check("maxPool2d 2×2 odd", in -> MaxPool2D.maxPool2d(in[0], 2, 2, 2, 2), distinct(rng, 2, 7, 5, 17));
+        GradCheck.float32().check("maxPool2d overlapping", in -> MaxPool2D.maxPool2d(in[0], 3, 3, 2, 2), distinct(rng, 1, 7, 7, 3));
+    }
+
+    @Test
+    void rejectsAPoolLargerThanTheImage() {
+        assertThrows(IllegalArgumentException.class, () -> MaxPool2D.maxPool2d(Tensor.zeros(1, 1, 4, 1), 2, 2, 2, 2));
+    }
+}
