@@ -53,12 +53,8 @@ public final class Main {
         List<String> failed = new ArrayList<>();
         for (Exercise e : chosen) {
             Options o = id.equals("all") && options.out() != null ? options.withOut(options.out().resolve(e.id())) : options;
-            out.println("=== " + e.id() + ": " + e.title());
             try {
-                Result r = e.run(o);
-                for (var p : r.pictures()) out.println("wrote " + p);
-                if (!Double.isNaN(r.secondsPerEpoch())) out.printf(Locale.ROOT, "seconds per epoch: %.1f%n", r.secondsPerEpoch());
-                out.println(r.line());
+                runOne(e, o, out);
             } catch (Exception | OutOfMemoryError ex) {
                 failed.add(e.id());
                 err.println("ERROR " + e.id() + ": " + ex);
@@ -67,6 +63,16 @@ public final class Main {
         }
         if (!failed.isEmpty()) err.println("failed to run: " + String.join(", ", failed));
         return failed.isEmpty() ? 0 : 1;
+    }
+
+    /** Runs one exercise and prints its pictures, its seconds per epoch and its RESULT line. */
+    static Result runOne(Exercise e, Options options, PrintStream out) throws Exception {
+        out.println("=== " + e.id() + ": " + e.title());
+        Result r = e.run(options);
+        for (var p : r.pictures()) out.println("wrote " + p);
+        if (!Double.isNaN(r.secondsPerEpoch())) out.printf(Locale.ROOT, "seconds per epoch: %.1f%n", r.secondsPerEpoch());
+        out.println(r.line());
+        return r;
     }
 
     private static int usage(PrintStream err, String problem) {

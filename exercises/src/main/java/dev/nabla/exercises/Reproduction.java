@@ -22,6 +22,7 @@ public final class Reproduction {
     private final Exercise exercise;
     private final Options options;
     private final List<Path> pictures = new ArrayList<>();
+    private final List<double[]> losses = new ArrayList<>();
     private final EpochTimer timer = new EpochTimer();
 
     public Reproduction(Exercise exercise, Options options) {
@@ -45,7 +46,9 @@ public final class Reproduction {
         Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
                 .seed(options.seed()).verbose(true).callbacks(timer);
         if (xv != null) fit.validationData(xv, yv);
-        return model.fit(x, y, fit);
+        History history = model.fit(x, y, fit);
+        losses.add(history.get("loss"));
+        return history;
     }
 
     /** {@code model.fit(x, y, epochs=…)} without validation data. */
@@ -66,7 +69,7 @@ public final class Reproduction {
     }
 
     public Result result(double figure) {
-        return new Result(exercise.id(), exercise.target(), figure, pictures, timer.meanSeconds());
+        return new Result(exercise.id(), exercise.target(), figure, pictures, timer.meanSeconds(), losses);
     }
 
     /** Wall-clock seconds per epoch, from the start of an epoch to the end of its validation. */

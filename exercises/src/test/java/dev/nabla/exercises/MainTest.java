@@ -62,7 +62,7 @@ class MainTest {
         assertEquals(Target.Verdict.PASS, Target.exact("params", 517510).verdict(517510));
         assertEquals(Target.Verdict.FAIL, Target.exact("params", 517510).verdict(517511));
         assertEquals(Target.Verdict.REPORT, Target.report("x").verdict(3));
-        var result = new Result("homl-stacked", loss, 0.27123, List.of(), 4.0);
+        var result = new Result("homl-stacked", loss, 0.27123, List.of(), 4.0, List.of());
         assertEquals("RESULT homl-stacked figure=0.2712 book=0.2746 verdict=PASS", result.line());
     }
 

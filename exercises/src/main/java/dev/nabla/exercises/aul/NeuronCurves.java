@@ -60,7 +60,7 @@ abstract class NeuronCurves implements Exercise {
                     theta, y[t][0], xs[50], y[t][50], y[t][99]);
         }
         Path png = plot.write(options.outFor(id).resolve(id + "-curves.png"));
-        return new Result(id, target(), Double.NaN, List.of(png), Double.NaN);
+        return new Result(id, target(), Double.NaN, List.of(png), Double.NaN, List.of());
     }
 
     private static double[] toDouble(float[] v) {
