@@ -44,7 +44,7 @@ abstract class SparseAutoencoder extends FashionAutoencoder {
         for (float v : perUnit) if (v < 0.1f) sparse++;
         r.say("mean coding activation on the validation set: %.4f", mean);
         r.say("coding units with mean activation below 0.1: %d of %d", sparse, perUnit.length);
-        new Histogram(title() + ": coding activations", "activation", "count", 50).write(r.picture("activations"), all, 0, 1);
-        new Histogram(title() + ": mean activation per coding unit", "mean activation", "units", 50).write(r.picture("mean-activations"), perUnit, 0, 1);
+        new Histogram("Coding activations on the validation set (" + id() + ")", "activation", "count", 50).write(r.picture("activations"), all, 0, 1);
+        new Histogram("Mean activation per coding unit (" + id() + ")", "mean activation", "units", 50).write(r.picture("mean-activations"), perUnit, 0, 1);
     }
 }
