@@ -1,0 +1,45 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+
+/**
+ * A 2-D convolution layer over channels-last images (H, W, C), as Keras's Conv2D: kernel
+ * (k, k, C, filters), 'valid' or 'same' padding with TensorFlow's rule
+ * ({@link dev.nabla.engine.ops.Padding}), then the activation.
+ */
+public class Conv2D extends ConvolutionLayer {
+    /** Keras's defaults: stride 1, 'valid' padding, no activation. */
+    public Conv2D(int filters, int kernelSize) {
+        this(filters, kernelSize, 1, "valid", Activation.LINEAR);
+    }
+
+    /** Stride 1, as {@code Conv2D(16, 3, padding="same", activation="relu")}. */
+    public Conv2D(int filters, int kernelSize, String padding, Activation activation) {
+        this(filters, kernelSize, 1, padding, activation);
+    }
+
+    public Conv2D(int filters, int kernelSize, int strides, String padding, Activation activation) {
+        super(filters, kernelSize, strides, padding, activation);
+    }
+
+    @Override
+    public Conv2D named(String name) {
+        super.named(name);
+        return this;
+    }
+
+    @Override
+    protected int[] kernelShape(int channels) {
+        return new int[] {kernelSize, kernelSize, channels, filters};
+    }
+
+    @Override
+    protected int outputSize(int in) {
+        return padding.outputSize(in, kernelSize, strides);
+    }
+
+    @Override
+    protected Tensor convolve(Tensor x, Tensor kernel, Tensor bias) {
+        return dev.nabla.engine.ops.Conv2D.conv2d(x, kernel, bias, strides, strides, padding);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.engine.ops.Padding;
+
+/**
+ * Max pooling over (H, W, C) images, as Keras's MaxPooling2D (alias MaxPool2D): strides equal to
+ * the pool size unless given, 'valid' padding, so odd sizes floor (7×7 → 3×3).
+ */
+public class MaxPool2D extends Layer {
+    private final int poolSize, strides;
+
+    public MaxPool2D(int poolSize) {
+        this(poolSize, poolSize);
+    }
+
+    public MaxPool2D(int poolSize, int strides) {
+        if (poolSize <= 0 || strides <= 0) throw new IllegalArgumentException("MaxPool2D: pool size and strides must be positive, got " + poolSize + ", " + strides);
+        this.poolSize = poolSize;
+        this.strides = strides;
+    }
+
+    /** Keras's class name; MaxPool2D is its alias. */
+    @Override
+    public String typeName() { return "MaxPooling2D"; }
+
+    @Override
+    protected void createWeights(int[] shape) {
+        computeOutputShape(shape);
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        return dev.nabla.engine.ops.MaxPool2D.maxPool2d(x, poolSize, poolSize, strides, strides);
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] in) {
+        ImageShape.check(this, in);
+        int h = Padding.VALID.outputSize(in[0], poolSize, strides), w = Padding.VALID.outputSize(in[1], poolSize, strides);
+        if (h == 0 || w == 0) throw new IllegalArgumentException("layer '" + name() + "' (MaxPooling2D): a " + poolSize + "×" + poolSize + " pool does not fit inputs of shape " + batchShape(in));
+        return new int[] {h, w, in[2]};
+    }
+}

@@ -1,0 +1,60 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Applies one layer to every step of a sequence, with the same weights: (steps, …) → (steps, …′),
+ * as Keras's TimeDistributed. The steps are folded into the batch axis, so the wrapped layer runs
+ * once on (batch·steps, …).
+ */
+public class TimeDistributed extends Layer {
+    private final Layer layer;
+
+    public TimeDistributed(Layer layer) {
+        this.layer = layer;
+    }
+
+    public Layer layer() { return layer; }
+
+    @Override
+    protected void createWeights(int[] shape) {
+        if (shape.length < 2) throw new IllegalArgumentException("layer '" + name() + "' (TimeDistributed) needs inputs of shape (None, steps, ...), got " + batchShape(shape));
+        layer.build(step(shape));
+    }
+
+    @Override
+    protected Tensor forward(Tensor x, boolean training) {
+        int batch = x.dim(0), steps = x.dim(1);
+        int[] folded = x.shape();
+        Tensor y = layer.call(x.reshape(withLeading(batch * steps, Arrays.copyOfRange(folded, 2, folded.length))), training);
+        Tensor out = y.reshape(withLeading(batch, withLeading(steps, Arrays.copyOfRange(y.shape(), 1, y.rank()))));
+        Logits.carry(y, out);
+        return out;
+    }
+
+    @Override
+    public int[] computeOutputShape(int[] in) {
+        return withLeading(in[0], layer.computeOutputShape(step(in)));
+    }
+
+    @Override
+    public List<Tensor> trainableWeights() { return layer.trainableWeights(); }
+
+    @Override
+    public List<Tensor> losses() { return layer.losses(); }
+
+    /** One step's shape: the input shape without the steps axis. */
+    private static int[] step(int[] shape) {
+        return Arrays.copyOfRange(shape, 1, shape.length);
+    }
+
+    private static int[] withLeading(int first, int[] rest) {
+        int[] s = new int[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
+    }
+}
