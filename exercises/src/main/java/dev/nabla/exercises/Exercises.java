@@ -2,6 +2,8 @@ package dev.nabla.exercises;
 
 import dev.nabla.exercises.aul.CifarAutoencoder;
 import dev.nabla.exercises.aul.CifarClassifier;
+import dev.nabla.exercises.aul.ConvCifarAutoencoder;
+import dev.nabla.exercises.aul.ConvMnistAutoencoder;
 import dev.nabla.exercises.aul.ClassifierSummary;
 import dev.nabla.exercises.aul.DeepCifarAutoencoder;
 import dev.nabla.exercises.aul.MnistAutoencoder;
@@ -9,12 +11,14 @@ import dev.nabla.exercises.aul.MnistClassifier;
 import dev.nabla.exercises.aul.ReluNeuron;
 import dev.nabla.exercises.aul.SigmoidNeuron;
 import dev.nabla.exercises.homl.CodeMap;
+import dev.nabla.exercises.homl.ConvAutoencoder;
 import dev.nabla.exercises.homl.DropoutDenoising;
 import dev.nabla.exercises.homl.GaussianDenoising;
 import dev.nabla.exercises.homl.GreedyLayerwise;
 import dev.nabla.exercises.homl.KLSparseAutoencoder;
 import dev.nabla.exercises.homl.L1SparseAutoencoder;
 import dev.nabla.exercises.homl.Pretraining;
+import dev.nabla.exercises.homl.RecurrentAutoencoder;
 import dev.nabla.exercises.homl.StackedAutoencoder;
 import dev.nabla.exercises.homl.TiedAutoencoder;
 
@@ -34,11 +38,15 @@ public final class Exercises {
                 new CifarAutoencoder(),
                 new MnistAutoencoder(),
                 new DeepCifarAutoencoder(),
+                new ConvCifarAutoencoder(),
+                new ConvMnistAutoencoder(),
                 new StackedAutoencoder(),
                 new CodeMap(),
                 new TiedAutoencoder(),
                 new GreedyLayerwise(),
                 new Pretraining(),
+                new ConvAutoencoder(),
+                new RecurrentAutoencoder(),
                 new DropoutDenoising(),
                 new GaussianDenoising(),
                 new L1SparseAutoencoder(),

@@ -24,7 +24,7 @@ import static dev.nabla.layers.Activation.SIGMOID;
  * </pre>
  * The codes (256) are shown as 16 × 16 images. The CIFAR-10 copy here is JPEG-derived.
  */
-public final class CifarAutoencoder extends DenseAutoencoder {
+public final class CifarAutoencoder extends AulAutoencoder {
     @Override public String id() { return "aul-ex21"; }
     @Override public String title() { return "AUL-5 Ex. 21 simple autoencoder 1024-256-1024 on gray CIFAR-10"; }
     @Override public Target target() { return Target.loss("loss", 0.5775, 0.03); }

@@ -24,7 +24,7 @@ import static dev.nabla.layers.Activation.SIGMOID;
  * </pre>
  * The codes (256) are shown as 16 × 16 images. The CIFAR-10 copy here is JPEG-derived.
  */
-public final class DeepCifarAutoencoder extends DenseAutoencoder {
+public final class DeepCifarAutoencoder extends AulAutoencoder {
     @Override public String id() { return "aul-ex22"; }
     @Override public String title() { return "AUL-5 Ex. 22 multi-layer autoencoder 1024-512-256-512-1024 on gray CIFAR-10"; }
     @Override public Target target() { return Target.loss("loss", 0.5799, 0.03); }

@@ -23,7 +23,7 @@ import static dev.nabla.layers.Activation.SIGMOID;
  * </pre>
  * The codes (100) are shown as 10 × 10 images.
  */
-public final class MnistAutoencoder extends DenseAutoencoder {
+public final class MnistAutoencoder extends AulAutoencoder {
     @Override public String id() { return "aul-act10"; }
     @Override public String title() { return "AUL-5 Act. 10 simple autoencoder 784-100-784 on MNIST"; }
     @Override public Target target() { return Target.loss("loss", 0.0752, 0.03); }

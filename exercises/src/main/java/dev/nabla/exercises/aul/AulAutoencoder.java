@@ -21,7 +21,7 @@ import dev.nabla.optim.Adadelta;
  * The figure is the last epoch's training loss (the book trains without validation data). The
  * picture shows the first ten images, their codes drawn as images and the reconstructions.
  */
-abstract class DenseAutoencoder implements Exercise {
+abstract class AulAutoencoder implements Exercise {
     static final int SHOWN = 10;
 
     /** The trained pair: the autoencoder and the encoder that shares its first layers. */
