@@ -53,11 +53,23 @@ public final class Gallery {
 
     /** Per-epoch training loss and, when present, validation loss. */
     public static Path lossCurves(Path file, String title, History history) {
+        return lossCurves(file, title, history, null);
+    }
+
+    /** As {@link #lossCurves(Path, String, History)}, with the book's per-epoch val_loss when given. */
+    public static Path lossCurves(Path file, String title, History history, double[] bookValLoss) {
         double[] loss = history.get("loss");
-        double[] epochs = new double[loss.length];
-        for (int i = 0; i < loss.length; i++) epochs[i] = i + 1;
-        var plot = new LinePlot(title, "epoch", "loss").seriesWithMarkers("loss (training)", epochs, loss);
-        if (history.asMap().containsKey("val_loss")) plot.seriesWithMarkers("val_loss (validation)", epochs, history.get("val_loss"));
+        var plot = new LinePlot(title, "epoch", "loss").seriesWithMarkers("loss (training)", epochNumbers(loss.length), loss);
+        if (history.asMap().containsKey("val_loss")) {
+            plot.seriesWithMarkers("val_loss (validation)", epochNumbers(loss.length), history.get("val_loss"));
+        }
+        if (bookValLoss != null) plot.seriesWithMarkers("val_loss (book)", epochNumbers(bookValLoss.length), bookValLoss);
         return plot.write(file);
+    }
+
+    private static double[] epochNumbers(int count) {
+        double[] epochs = new double[count];
+        for (int i = 0; i < count; i++) epochs[i] = i + 1;
+        return epochs;
     }
 }

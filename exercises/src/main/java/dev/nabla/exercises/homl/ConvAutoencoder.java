@@ -43,4 +43,9 @@ public final class ConvAutoencoder extends FashionAutoencoder {
                 new Reshape(28, 28));
         return new Sequential(convEncoder, convDecoder).inputShape(28, 28);
     }
+
+    @Override
+    double[] bookValLoss() {
+        return new double[] {0.2745, 0.2672, 0.2637, 0.2614, 0.2597, 0.2588, 0.2577, 0.2572, 0.2567, 0.2563};
+    }
 }

@@ -36,8 +36,13 @@ abstract class FashionAutoencoder implements Exercise {
         History history = train(r, autoencoder, data);
         Tensor xValid = data.valid().images();
         pictures(r, autoencoder, xValid);
-        Gallery.lossCurves(r.picture("loss"), title(), history);
+        Gallery.lossCurves(r.picture("loss"), title(), history, bookValLoss());
         return r.result(history.last("val_loss"));
+    }
+
+    /** The book's val_loss per epoch, from its printed log; null where the book shows no run. */
+    double[] bookValLoss() {
+        return null;
     }
 
     /** Compiles with binary cross-entropy and Adam, prints the summary, and fits X → X for 10 epochs. */

@@ -25,4 +25,9 @@ public final class KLSparseAutoencoder extends SparseAutoencoder {
         var kldReg = new KLDivergenceRegularizer(0.05f, 0.1f);
         return new Sequential(head).add(new Dense(300, SIGMOID).activityRegularizer(kldReg));
     }
+
+    @Override
+    double[] bookValLoss() {
+        return new double[] {0.3010, 0.2893, 0.2818, 0.2779, 0.2755, 0.2736, 0.2721, 0.2710, 0.2702, 0.2691};
+    }
 }

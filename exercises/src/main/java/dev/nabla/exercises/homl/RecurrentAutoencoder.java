@@ -29,4 +29,9 @@ public final class RecurrentAutoencoder extends FashionAutoencoder {
         var recurrentDecoder = new Sequential(new RepeatVector(28), new LSTM(100, true), new TimeDistributed(new Dense(28, SIGMOID)));
         return new Sequential(recurrentEncoder, recurrentDecoder).inputShape(28, 28);
     }
+
+    @Override
+    double[] bookValLoss() {
+        return new double[] {0.3127, 0.2962, 0.2896, 0.2832, 0.2795, 0.2769, 0.2747, 0.2733, 0.2723, 0.2711};
+    }
 }

@@ -35,4 +35,9 @@ public final class StackedAutoencoder extends FashionAutoencoder {
     Model build() {
         return new Sequential(encoder(), decoder()).inputShape(28, 28);
     }
+
+    @Override
+    double[] bookValLoss() {
+        return new double[] {0.2933, 0.2852, 0.2817, 0.2796, 0.2783, 0.2774, 0.2766, 0.2758, 0.2753, 0.2746};
+    }
 }

@@ -59,6 +59,12 @@ public final class ImageGrid {
             y += rowHeight(rows.get(i)) + (rows.get(i).captions.isEmpty() ? 0 : 16) + gap;
         }
         int width = left + columns * (cellW + gap) + 8, height = y + 4;
+        if (title != null) {
+            var titleProbe = Png.graphics(Png.canvas(1, 1));
+            titleProbe.setFont(Png.TITLE);
+            width = Math.max(width, titleProbe.getFontMetrics().stringWidth(title) + 24);
+            titleProbe.dispose();
+        }
         BufferedImage image = Png.canvas(width, height);
         Graphics2D g = Png.graphics(image);
         if (title != null) {
