@@ -20,17 +20,18 @@ import java.util.function.UnaryOperator;
 abstract class NeuronCurves implements Exercise {
     static final float[] THETAS = {1f, 5f, 0.2f};
 
-    private final String id, name;
+    private final String id, source, name;
     private final UnaryOperator<Tensor> activation;
 
-    NeuronCurves(String id, String name, UnaryOperator<Tensor> activation) {
+    NeuronCurves(String id, String source, String name, UnaryOperator<Tensor> activation) {
         this.id = id;
+        this.source = source;
         this.name = name;
         this.activation = activation;
     }
 
     @Override public String id() { return id; }
-    @Override public String title() { return name + " neuron y = " + name.toLowerCase(Locale.ROOT) + "(θx) for θ = 1, 5, 0.2"; }
+    @Override public String title() { return source + " " + name + " neuron y = " + name.toLowerCase(Locale.ROOT) + "(θx) for θ = 1, 5, 0.2"; }
     @Override public Target target() { return Target.report("curves"); }
 
     /** x = linspace(−5, 5, 100), as numpy: endpoints included. */
