@@ -11,6 +11,7 @@ import dev.nabla.layers.RandomSeed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -65,7 +66,7 @@ public final class Reproduction {
 
     /** Prints a line of the exercise's own output (figures beyond the progress bars). */
     public void say(String format, Object... args) {
-        System.out.printf(java.util.Locale.ROOT, format + "%n", args);
+        System.out.printf(Locale.ROOT, format + "%n", args);
     }
 
     public Result result(double figure) {

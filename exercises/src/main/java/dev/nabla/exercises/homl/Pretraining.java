@@ -9,6 +9,7 @@ import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
+import dev.nabla.exercises.plot.LinePlot;
 import dev.nabla.layers.Dense;
 import dev.nabla.layers.History;
 import dev.nabla.layers.Sequential;
@@ -51,7 +52,7 @@ public final class Pretraining implements Exercise {
         r.say("validation accuracy: pretrained encoder %.4f, from scratch %.4f, gain %+.4f", pre, scratch, pre - scratch);
         double[] epochs = new double[withPretraining.epochs()];
         for (int i = 0; i < epochs.length; i++) epochs[i] = i + 1;
-        new dev.nabla.exercises.plot.LinePlot("Validation accuracy with " + labelled.count() + " labels", "epoch", "accuracy")
+        new LinePlot("Validation accuracy with " + labelled.count() + " labels", "epoch", "accuracy")
                 .seriesWithMarkers("pretrained encoder", epochs, withPretraining.get("val_accuracy"))
                 .seriesWithMarkers("from scratch", epochs, fromScratch.get("val_accuracy"))
                 .write(r.picture("accuracy"));
