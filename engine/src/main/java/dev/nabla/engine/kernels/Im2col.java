@@ -1,7 +1,7 @@
 package dev.nabla.engine.kernels;
 
 import java.util.Arrays;
-import java.util.stream.IntStream;
+import java.util.function.IntConsumer;
 
 /**
  * Lowers a convolution to a matrix product. {@code im2col} copies every kH×kW×C window of a
@@ -16,6 +16,9 @@ import java.util.stream.IntStream;
  * whole runs. Images are processed in parallel.
  */
 public final class Im2col {
+    /** Below this many floats moved, a call runs on the calling thread. */
+    static final long PARALLEL_MIN_FLOATS = 1 << 16;
+
     private Im2col() {}
 
     /** col[(n, oh, ow), (ki, kj, c)] = x[n, oh·sH − padTop + ki, ow·sW − padLeft + kj, c], or 0 outside the image. */
@@ -69,10 +72,12 @@ public final class Im2col {
         return runs;
     }
 
-    /** Runs one task per image, in parallel when the batch is large enough to pay for it. */
-    private static void forEachImage(ConvShape s, java.util.function.IntConsumer task) {
+    /** Runs the task for every image, the batch split over the kernel threads when it is large enough to pay. */
+    private static void forEachImage(ConvShape s, IntConsumer task) {
         long work = (long) s.windows() * s.windowSize();
-        IntStream images = IntStream.range(0, s.batch());
-        (work >= 1 << 16 && s.batch() > 1 ? images.parallel() : images).forEach(task);
+        int parts = work < PARALLEL_MIN_FLOATS ? 1 : Math.min(Parallel.threads(), s.batch());
+        Parallel.forEach(parts, p -> {
+            for (int n = p * s.batch() / parts, end = (p + 1) * s.batch() / parts; n < end; n++) task.accept(n);
+        });
     }
 }
