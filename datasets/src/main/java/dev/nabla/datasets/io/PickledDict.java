@@ -104,7 +104,7 @@ final class PickledDict {
             out.add(switch (item) {
                 case String s -> s;
                 case byte[] b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
-                default -> throw new MalformedDataException(source, "'" + key + "' holds a non-string item");
+                case null, default -> throw new MalformedDataException(source, "'" + key + "' holds a non-string item");
             });
         }
         return out;

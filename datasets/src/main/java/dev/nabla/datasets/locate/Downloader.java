@@ -89,7 +89,7 @@ public final class Downloader {
             ProgressBar bar = new ProgressBar(progress, name, expected);
             try (InputStream in = http.getInputStream(); OutputStream os = Files.newOutputStream(out)) {
                 byte[] buffer = new byte[1 << 16];
-                for (int n; (n = in.read(buffer)) > 0; ) {
+                for (int n; (n = read(in, buffer, received, expected)) > 0; ) {
                     os.write(buffer, 0, n);
                     sha.update(buffer, 0, n);
                     received += n;
@@ -99,12 +99,25 @@ public final class Downloader {
                 bar.finish();
             }
             if (expected >= 0 && received != expected) {
-                throw new DownloadException("connection closed after " + received + " of " + expected + " bytes");
+                throw broken(received, expected, "the server sent fewer bytes than announced", null);
             }
             return HexFormat.of().formatHex(sha.digest());
         } finally {
             http.disconnect();
         }
+    }
+
+    private static int read(InputStream in, byte[] buffer, long received, long expected) throws DownloadException {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
+            throw broken(received, expected, e.getMessage(), e);
+        }
+    }
+
+    private static DownloadException broken(long received, long expected, String why, IOException cause) {
+        return new DownloadException("connection broken after " + received + " of "
+                + (expected >= 0 ? expected : "an unknown number of") + " bytes (" + why + ")", cause);
     }
 
     /** The SHA-256 digest of a file's contents, in lower-case hex. */

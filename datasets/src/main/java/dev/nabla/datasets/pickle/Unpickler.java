@@ -194,7 +194,7 @@ public final class Unpickler {
         switch (target) {
             case NdArray array -> buildArray(array, s);
             case NumpyDType dtype -> buildDType(dtype, s);
-            default -> throw new PickleFormatError("BUILD on " + typeName(target) + " is not supported");
+            case null, default -> throw new PickleFormatError("BUILD on " + typeName(target) + " is not supported");
         }
     }
 
@@ -210,7 +210,7 @@ public final class Unpickler {
         byte[] raw = switch (st.get(3)) {
             case byte[] b -> b;
             case String str -> latin1Bytes(str);
-            case Object o -> throw new PickleFormatError("ndarray data is " + typeName(o) + "; object arrays are not supported");
+            case null, default -> throw new PickleFormatError("ndarray data is " + typeName(st.get(3)) + "; object arrays are not supported");
         };
         String problem = array.fill(shapeOf(st.get(0)), dtype, fortran, raw);
         if (problem != null) {

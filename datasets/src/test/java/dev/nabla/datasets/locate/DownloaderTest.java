@@ -90,7 +90,8 @@ class DownloaderTest {
         String url = server.serveHalf("/data.gz", BODY);
         DownloadException e = assertThrows(DownloadException.class,
                 () -> downloader.download(new RemoteFile("data.gz", List.of(url), SHA), cache));
-        assertTrue(e.getMessage().contains(url), e.getMessage());
+        assertTrue(e.getMessage().contains(url + ": connection broken after "), e.getMessage());
+        assertTrue(e.getMessage().contains(" of 300000 bytes"), e.getMessage());
         assertEquals(List.of(), cacheContents());
     }
 

@@ -151,6 +151,7 @@ class UnpicklerTest {
         assertTrue(refused(pickle("\u0080\u0002h\u0007.")).getMessage().contains("memo entry 7 was never stored"));
         assertTrue(refused(pickle("\u0080\u0002K\u0001K\u0002a.")).getMessage().contains("append to Long, expected a list"));
         assertTrue(refused(pickle("\u0080\u0002}]K\u0001s.")).getMessage().contains("dict key of type list is not supported"));
+        assertTrue(refused(pickle("\u0080\u0002N)b.")).getMessage().contains("BUILD on None is not supported"));
         assertTrue(refused(pickle("\u0080\u0002I1\n.")).getMessage().contains("unsupported opcode 0x49"));
         assertTrue(refused(pickle("\u0080\u0005\u0097.")).getMessage().contains("out-of-band buffers are not supported"));
         assertTrue(refused(pickle("\u0080\u0003X\u0002\u0000\u0000\u0000\u00c3\u0028.")).getMessage().contains("not valid UTF-8"));
