@@ -57,9 +57,10 @@ note() {
       book=$(sed -n 's/.* book=\([^ ]*\).*/\1/p' <<< "$line")
       verdict=$(sed -n 's/.* verdict=\([^ ]*\).*/\1/p' <<< "$line")
       spe=$(sed -n 's/^seconds per epoch: //p' "$log" | tail -1)
-      echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id") |"
+      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation)' "$log" | paste -sd ';' - | sed 's/;/; /g' || true)
+      echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
-      why="not run"; [ -f "$log" ] && why="failed, see $log"
+      why="not run"; [ -f "$log" ] && why="no RESULT (failed or still running), see $log"
       echo "| $id | - | - | $why | - | \`./nabla run $id\` | $(note "$id") |"
     fi
   done
