@@ -53,6 +53,7 @@ final class Axes {
             g.drawLine(x, top + height, x, top + height + 5);
             Png.centred(g, label(t, xMax - xMin), x, top + height + 7 + fm.getAscent());
         }
+        int widest = 0;
         for (double t : ticks(yMin, yMax)) {
             int y = (int) Math.round(py(t));
             g.setColor(new Color(0xe6e6e6));
@@ -60,6 +61,7 @@ final class Axes {
             g.setColor(Color.BLACK);
             g.drawLine(left - 5, y, left, y);
             String s = label(t, yMax - yMin);
+            widest = Math.max(widest, fm.stringWidth(s));
             g.drawString(s, left - 8 - fm.stringWidth(s), y + fm.getAscent() / 2 - 1);
         }
         g.setColor(Color.BLACK);
@@ -69,7 +71,8 @@ final class Axes {
         if (yLabel != null) {
             AffineTransform saved = g.getTransform();
             g.rotate(-Math.PI / 2);
-            Png.centred(g, yLabel, -(top + height / 2.0), left - 52);
+            // Clear of the widest tick label.
+            Png.centred(g, yLabel, -(top + height / 2.0), Math.max(14, left - 14 - widest));
             g.setTransform(saved);
         }
         if (title != null) {
