@@ -63,11 +63,10 @@ abstract class ImageClassifier implements Exercise {
         for (int i = 0; i < n; i++) {
             int predicted = argmax(probabilities, i);
             right += predicted == first.label(i) ? 1 : 0;
-            verdicts.add(data.classNames().get(predicted) + (predicted == first.label(i) ? " ✓" : " ✗"));
+            verdicts.add("true: " + labels.get(i) + "\npred: " + data.classNames().get(predicted) + (predicted == first.label(i) ? " ✓" : " ✗"));
         }
-        new ImageGrid("Predictions (" + right + " of " + n + " right) under the true labels")
-                .row("true label", Gallery.pictures(features(first), n, shape), labels)
-                .row("prediction", Gallery.pictures(features(first), n, shape), verdicts)
+        new ImageGrid("Predictions after training: " + right + " of " + n + " right")
+                .row("image", Gallery.pictures(features(first), n, shape), verdicts)
                 .write(r.picture("predictions"));
         Gallery.lossCurves(r.picture("loss"), title(), history);
         return r.result(history.last("accuracy"));

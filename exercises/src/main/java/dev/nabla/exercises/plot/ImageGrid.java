@@ -30,7 +30,10 @@ public final class ImageGrid {
         return row(label, pictures, List.of());
     }
 
-    /** A row whose pictures have a caption each (a label, "pred 3 / true 5"); {@code captions} may be empty. */
+    /**
+     * A row whose pictures have a caption each (a label; lines separated by {@code \n}, such as
+     * "true: cat\npred: dog"); {@code captions} may be empty.
+     */
     public ImageGrid row(String label, List<Picture> pictures, List<String> captions) {
         if (pictures.isEmpty()) throw new IllegalArgumentException("image grid row '" + label + "' is empty");
         if (!captions.isEmpty() && captions.size() != pictures.size()) {
@@ -50,13 +53,17 @@ public final class ImageGrid {
         var probe = Png.graphics(Png.canvas(1, 1));
         int labelW = 0;
         for (Row r : rows) labelW = Math.max(labelW, probe.getFontMetrics().stringWidth(r.label));
+        probe.setFont(Png.SMALL);
+        for (Row r : rows)
+            for (String caption : r.captions)
+                for (String line : caption.split("\n")) cellW = Math.max(cellW, probe.getFontMetrics().stringWidth(line) + 4);
         probe.dispose();
         int gap = 6, left = labelW + 16, top = title == null ? 8 : 34;
         int[] rowTop = new int[rows.size()];
         int y = top;
         for (int i = 0; i < rows.size(); i++) {
             rowTop[i] = y;
-            y += rowHeight(rows.get(i)) + (rows.get(i).captions.isEmpty() ? 0 : 16) + gap;
+            y += rowHeight(rows.get(i)) + CAPTION_LINE * captionLines(rows.get(i)) + gap;
         }
         int width = left + columns * (cellW + gap) + 8, height = y + 4;
         if (title != null) {
@@ -84,12 +91,21 @@ public final class ImageGrid {
                 if (!r.captions.isEmpty()) {
                     g.setFont(Png.SMALL);
                     g.setColor(Color.BLACK);
-                    Png.centred(g, r.captions.get(k), x + cellW / 2.0, rowTop[i] + h + 13);
+                    String[] lines = r.captions.get(k).split("\n");
+                    for (int l = 0; l < lines.length; l++) Png.centred(g, lines[l], x + cellW / 2.0, rowTop[i] + h + 13 + l * CAPTION_LINE);
                 }
             }
         }
         g.dispose();
         return Png.write(image, file);
+    }
+
+    private static final int CAPTION_LINE = 15;
+
+    private static int captionLines(Row r) {
+        int lines = 0;
+        for (String c : r.captions) lines = Math.max(lines, c.split("\n").length);
+        return lines;
     }
 
     private static int scale(Row r) {
