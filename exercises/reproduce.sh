@@ -60,7 +60,7 @@ note() {
       extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation)' "$log" | paste -sd ';' - | sed 's/;/; /g' || true)
       echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
-      why="not run"; [ -f "$log" ] && why="no RESULT (failed or still running), see $log"
+      why="not run"; [ -f "$log" ] && why="no RESULT (stopped, failed or still running), see $log"
       echo "| $id | - | - | $why | - | \`./nabla run $id\` | $(note "$id") |"
     fi
   done
