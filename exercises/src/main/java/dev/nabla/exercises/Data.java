@@ -1,0 +1,50 @@
+package dev.nabla.exercises;
+
+import dev.nabla.datasets.Datasets;
+import dev.nabla.datasets.LabeledImages;
+import dev.nabla.datasets.Preprocessing;
+import dev.nabla.datasets.TrainValid;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The data of the exercises, as the books load it, cut to the first {@code --limit} training
+ * samples (and the same share of the validation samples) when asked.
+ */
+public final class Data {
+    /** Each file is read once per process: {@code run all} and the tests use the same data many times. */
+    private static final Map<String, LabeledImages> READ = new ConcurrentHashMap<>();
+
+    private Data() {}
+
+    /**
+     * Fashion-MNIST's training set split as in HOML: {@code X_valid, X_train = X_train_all[:5000],
+     * X_train_all[5000:]} (5,000 validation, 55,000 training images).
+     */
+    public static TrainValid fashionMnist(Options options) {
+        TrainValid split = Preprocessing.validationSplit(once("fashion-mnist", () -> Datasets.fashionMnist().train()), 5000);
+        int train = options.samples(split.train().count());
+        int valid = options.proportional(split.valid().count(), split.train().count());
+        return new TrainValid(split.train().slice(0, train), split.valid().slice(0, valid));
+    }
+
+    /** The 10,000 digits of AUL-5's {@code mnist.pkl}, or the first {@code --limit}. */
+    public static LabeledImages mnist(Options options) {
+        return first(once("mnist.pkl", Datasets::mnist10k), options);
+    }
+
+    /** The 10,000 images of CIFAR-10's {@code data_batch_1} (RGB, channels last), or the first {@code --limit}. */
+    public static LabeledImages cifar10Batch1(Options options) {
+        return first(once("data_batch_1", Datasets::cifar10Batch1), options);
+    }
+
+    private static LabeledImages once(String name, Supplier<LabeledImages> read) {
+        return READ.computeIfAbsent(name, n -> read.get());
+    }
+
+    private static LabeledImages first(LabeledImages all, Options options) {
+        return all.slice(0, options.samples(all.count()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.nabla.exercises;
+
+/**
+ * One reproduction of a book exercise: trains (or evaluates) a model, prints Keras-style progress,
+ * writes its pictures and returns its figure, which {@link Main} prints as the RESULT line.
+ */
+public interface Exercise {
+
+    /** The id used on the command line, e.g. {@code homl-stacked}. */
+    String id();
+
+    /** A one-line title for {@code ./nabla list}. */
+    String title();
+
+    /** The book's figure, its tolerance and how the two are compared. */
+    Target target();
+
+    Result run(Options options) throws Exception;
+}

@@ -1,0 +1,96 @@
+package dev.nabla.exercises;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.layers.Callback;
+import dev.nabla.layers.Fit;
+import dev.nabla.layers.History;
+import dev.nabla.layers.Layer;
+import dev.nabla.layers.Model;
+import dev.nabla.layers.RandomSeed;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One run of an exercise: seeds the weights, trains with the books' {@code fit} defaults (batch 32,
+ * shuffled every epoch, Keras-style progress), times the epochs, names and collects the pictures,
+ * and builds the {@link Result}.
+ */
+public final class Reproduction {
+    private final Exercise exercise;
+    private final Options options;
+    private final List<Path> pictures = new ArrayList<>();
+    private final List<double[]> losses = new ArrayList<>();
+    private final EpochTimer timer = new EpochTimer();
+
+    public Reproduction(Exercise exercise, Options options) {
+        this.exercise = exercise;
+        this.options = options;
+        RandomSeed.set(options.seed());
+        Layer.clearSession();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** The epochs to train: the book's count unless {@code --epochs} overrides it. */
+    public int epochs(int bookEpochs) {
+        return options.epochsOr(bookEpochs);
+    }
+
+    /** {@code model.fit(x, y, epochs=…, batch_size=32, validation_data=(xv, yv))}; {@code xv} may be null. */
+    public History fit(Model model, Tensor x, Tensor y, int bookEpochs, Tensor xv, Tensor yv) {
+        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
+                .seed(options.seed()).verbose(true).callbacks(timer);
+        if (xv != null) fit.validationData(xv, yv);
+        History history = model.fit(x, y, fit);
+        losses.add(history.get("loss"));
+        return history;
+    }
+
+    /** {@code model.fit(x, y, epochs=…)} without validation data. */
+    public History fit(Model model, Tensor x, Tensor y, int bookEpochs) {
+        return fit(model, x, y, bookEpochs, null, null);
+    }
+
+    /** The file for a picture named {@code name}, recorded for the result: {@code OUT/ID-name.png}. */
+    public Path picture(String name) {
+        Path p = options.outFor(exercise.id()).resolve(exercise.id() + "-" + name + ".png");
+        pictures.add(p);
+        return p;
+    }
+
+    /** Prints a line of the exercise's own output (figures beyond the progress bars). */
+    public void say(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format + "%n", args);
+    }
+
+    public Result result(double figure) {
+        return new Result(exercise.id(), exercise.target(), figure, pictures, timer.meanSeconds(), losses);
+    }
+
+    /** Wall-clock seconds per epoch, from the start of an epoch to the end of its validation. */
+    private static final class EpochTimer implements Callback {
+        private long start, total;
+        private int epochs;
+
+        @Override
+        public void onEpochBegin(int epoch) {
+            start = System.nanoTime();
+        }
+
+        @Override
+        public void onEpochEnd(int epoch, Map<String, Double> logs) {
+            total += System.nanoTime() - start;
+            epochs++;
+        }
+
+        double meanSeconds() {
+            return epochs == 0 ? Double.NaN : total / 1e9 / epochs;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.nabla.exercises.homl;
+
+import dev.nabla.datasets.TrainValid;
+import dev.nabla.engine.Tensor;
+import dev.nabla.exercises.Data;
+import dev.nabla.exercises.Exercise;
+import dev.nabla.exercises.Gallery;
+import dev.nabla.exercises.Options;
+import dev.nabla.exercises.Reproduction;
+import dev.nabla.exercises.Result;
+import dev.nabla.layers.History;
+import dev.nabla.layers.Model;
+import dev.nabla.layers.losses.Losses;
+import dev.nabla.optim.Adam;
+
+/**
+ * The run shared by the HOML-17 autoencoders: Fashion-MNIST split 55,000 / 5,000, scaled to
+ * [0, 1]; {@code compile(loss="binary_crossentropy", optimizer=Adam())};
+ * {@code fit(X_train, X_train, epochs=10, validation_data=(X_valid, X_valid))}; the figure is the
+ * last epoch's {@code val_loss}. Subclasses give the model ({@link #build()}) and may add pictures.
+ */
+abstract class FashionAutoencoder implements Exercise {
+    static final int EPOCHS = 10;
+    static final Gallery.Shape IMAGE = Gallery.Shape.gray(28, 28);
+    /** HOML's {@code plot_reconstructions} shows five validation images. */
+    static final int SHOWN = 5;
+
+    /** The autoencoder, written as the book's Keras code. */
+    abstract Model build();
+
+    @Override
+    public Result run(Options options) throws Exception {
+        var r = new Reproduction(this, options);
+        TrainValid data = Data.fashionMnist(options);
+        Model autoencoder = build();
+        History history = train(r, autoencoder, data);
+        Tensor xValid = data.valid().images();
+        pictures(r, autoencoder, xValid);
+        Gallery.lossCurves(r.picture("loss"), title(), history, bookValLoss());
+        return r.result(history.last("val_loss"));
+    }
+
+    /** The book's val_loss per epoch, from its printed log; null where the book shows no run. */
+    double[] bookValLoss() {
+        return null;
+    }
+
+    /** Compiles with binary cross-entropy and Adam, prints the summary, and fits X → X for 10 epochs. */
+    static History train(Reproduction r, Model autoencoder, TrainValid data) {
+        Tensor xTrain = data.train().images(), xValid = data.valid().images();
+        autoencoder.compile(Losses.binaryCrossEntropy(), new Adam());
+        autoencoder.printSummary();
+        return r.fit(autoencoder, xTrain, xTrain, EPOCHS, xValid, xValid);
+    }
+
+    /** Originals over reconstructions of the first validation images. */
+    void pictures(Reproduction r, Model autoencoder, Tensor xValid) {
+        Tensor shown = xValid.slice(0, 0, Math.min(SHOWN, xValid.dim(0)));
+        Gallery.reconstructions(r.picture("reconstructions"), title(), shown, autoencoder.predict(shown), SHOWN, IMAGE);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.nabla.exercises;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MainTest {
+    @TempDir Path dir;
+
+    private record Run(int status, String out, String err) {}
+
+    private static Run main(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void listShowsEveryIdWithItsTitle() {
+        Run r = main("list");
+        assertEquals(0, r.status);
+        for (Exercise e : Exercises.all()) assertTrue(r.out.contains(e.id() + " ") && r.out.contains(e.title()), e.id());
+        assertEquals(Exercises.all().size(), r.out.lines().count());
+    }
+
+    @Test
+    void runPrintsTheResultLine() {
+        Run r = main("run", "aul-ex18", "--out", dir.toString());
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("RESULT aul-ex18 figure=- book=- verdict=REPORT"), r.out);
+    }
+
+    @Test
+    void badUsageIsExplained() {
+        Run unknown = main("run", "no-such-id");
+        assertEquals(2, unknown.status);
+        assertTrue(unknown.err.contains("no exercise 'no-such-id'"), unknown.err);
+        Run badEpochs = main("run", "aul-ex18", "--epochs", "ten");
+        assertEquals(2, badEpochs.status);
+        assertTrue(badEpochs.err.contains("--epochs expects an integer, got 'ten'"), badEpochs.err);
+        assertEquals(2, main("frobnicate").status);
+    }
+
+    @Test
+    void verdictsFollowTheTableRules() {
+        var loss = Target.loss("val_loss", 0.2746, 0.015);
+        assertEquals(Target.Verdict.PASS, loss.verdict(0.2746 * 1.015 - 1e-9));
+        assertEquals(Target.Verdict.FAIL, loss.verdict(0.2746 * 1.015 + 1e-6));
+        var acc = Target.accuracy("accuracy", 0.9559, 0.01);
+        assertEquals(Target.Verdict.PASS, acc.verdict(0.9460));
+        assertEquals(Target.Verdict.FAIL, acc.verdict(0.9458));
+        assertEquals(Target.Verdict.PASS, Target.exact("params", 517510).verdict(517510));
+        assertEquals(Target.Verdict.FAIL, Target.exact("params", 517510).verdict(517511));
+        assertEquals(Target.Verdict.REPORT, Target.report("x").verdict(3));
+        var result = new Result("homl-stacked", loss, 0.27123, List.of(), 4.0, List.of());
+        assertEquals("RESULT homl-stacked figure=0.2712 book=0.2746 verdict=PASS", result.line());
+    }
+
+    @Test
+    void optionsParseAndScale() {
+        Options o = Options.parse(List.of("--epochs", "3", "--limit", "1100", "--seed", "7", "--out", "x"));
+        assertEquals(3, o.epochsOr(10));
+        assertEquals(1100, o.samples(55000));
+        assertEquals(100, o.proportional(5000, 55000));
+        assertEquals(7, o.seed());
+        assertEquals(Path.of("x"), o.outFor("id"));
+        assertEquals(Path.of("out", "id"), Options.defaults().outFor("id"));
+        assertEquals(10, Options.defaults().epochsOr(10));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--limit", "0")));
+        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--epochs")));
+    }
+}
