@@ -36,6 +36,11 @@ abstract class ImageClassifier implements Exercise {
 
     abstract int epochs();
 
+    /** Epochs the book's notebook had already trained before the run it prints (0: none). */
+    int earlierEpochs() {
+        return 0;
+    }
+
     /** How many images the pictures show. */
     abstract int shown();
 
@@ -55,6 +60,10 @@ abstract class ImageClassifier implements Exercise {
         Sequential model = model();
         model.compile(Losses.categoricalCrossEntropy(), SGD.keras22(), Metrics.ACCURACY);
         model.printSummary();
+        if (earlierEpochs() > 0) {
+            r.say("First the training the book's notebook had already done (%d epochs), then the run it prints:", earlierEpochs());
+            r.fit(model, x, data.oneHotLabels(), earlierEpochs());
+        }
         History history = r.fit(model, x, data.oneHotLabels(), epochs());
 
         Tensor probabilities = model.predict(features(first));

@@ -19,8 +19,11 @@ import static dev.nabla.layers.Activation.SOFTMAX;
  * model.compile(loss='categorical_crossentropy', optimizer='sgd', metrics=['accuracy'])
  * model.fit(images, labels, epochs=20)
  * </pre>
- * The book's notebook printed 0.9559 training accuracy at epoch 20 after earlier training; a fresh
- * run starts lower.
+ * The book's notebook printed its run after earlier training: its epoch 1 already shows loss
+ * 0.2691 and accuracy 0.9289, which a fresh model reaches after about 10 epochs (fresh run, seed
+ * 42: epoch 10 loss 0.2787 acc 0.9253, epoch 11 loss 0.2684 acc 0.9278). So the reproduction first
+ * trains those 10 earlier epochs, then the 20 the book prints, and compares the last of those with
+ * the book's 0.9559.
  */
 public final class MnistClassifier extends ImageClassifier {
     @Override public String id() { return "aul-act9"; }
@@ -33,6 +36,7 @@ public final class MnistClassifier extends ImageClassifier {
     }
 
     @Override int epochs() { return 20; }
+    @Override int earlierEpochs() { return 10; }
     @Override int shown() { return 10; }
 
     @Override
