@@ -2,9 +2,13 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.GradCheck;
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import java.util.function.Function;
@@ -72,6 +76,14 @@ class OpsGradCheckTest {
         int[] s = java.util.Arrays.copyOfRange(full, lead, full.length);
         for (int i = 0; i < s.length; i++) if (rng.nextInt(3) == 0) s[i] = 1;
         return s;
+    }
+
+    @Test
+    void theCheckerCatchesAWrongBackward() {
+        // y = 3x with a backward that claims dy/dx = 6: every check above would fail like this.
+        Function<Tensor[], Tensor> wrong = in -> Autograd.record(in[0].detach().mul(3f), "wrong", g -> new Tensor[] {g.mul(6f)}, in[0]);
+        AssertionError e = assertThrows(AssertionError.class, () -> check.check("wrong", wrong, leaf(3)));
+        assertTrue(e.getMessage().contains("wrong") && e.getMessage().contains("analytic"), e.getMessage());
     }
 
     @Test
