@@ -86,8 +86,16 @@ final class Pack {
                 }
             } else if (transB) {
                 copyRows(b, bOff + (jc + jr) * ldb + pc, ldb, nr, kc, 1f, packed, panel, NR);
+            } else if (nr == NR) {
+                // Stored k × n: a row of the micro-panel is a contiguous piece of a row of b,
+                // copied a vector at a time (System.arraycopy's call costs more for 32 floats).
+                int src = bOff + pc * ldb + jc + jr;
+                for (int p = 0; p < kc; p++) {
+                    for (int j = 0; j < NR; j += VL) {
+                        FloatVector.fromArray(S, b, src + p * ldb + j).intoArray(packed, panel + p * NR + j);
+                    }
+                }
             } else {
-                // Stored k × n: a row of the micro-panel is a contiguous piece of a row of b.
                 for (int p = 0; p < kc; p++) {
                     int src = bOff + (pc + p) * ldb + jc + jr, dst = panel + p * NR;
                     System.arraycopy(b, src, packed, dst, nr);
@@ -104,11 +112,10 @@ final class Pack {
      */
     private static void copyRows(float[] x, int src, int ld, int rows, int depth, float alpha,
                                  float[] packed, int panel, int width) {
-        for (int r = 0; r < rows; r++) {
-            for (int p = 0; p < depth; p++) packed[panel + p * width + r] = alpha * x[src + r * ld + p];
-        }
-        for (int r = rows; r < width; r++) {
-            for (int p = 0; p < depth; p++) packed[panel + p * width + r] = 0f;
+        for (int p = 0; p < depth; p++) {
+            int dst = panel + p * width;
+            for (int r = 0; r < rows; r++) packed[dst + r] = alpha * x[src + r * ld + p];
+            Arrays.fill(packed, dst + rows, dst + width, 0f);
         }
     }
 

@@ -112,33 +112,56 @@ public final class Sgemm {
                                       float beta, float[] c, int cOff, int ldc) {
         if (i0 >= i1 || j0 >= j1) return;
         Workspace ws = WORKSPACE.get();
+        boolean direct = readsBInPlace(transB, i1 - i0, ldb);
         for (int jc = j0; jc < j1; jc += NC) {                       // loop 5
             int nc = Math.min(NC, j1 - jc);
+            // In place, only a partial micro-panel at the right edge is packed (zero-padded).
+            int inPlace = direct ? nc / NR * NR : 0;
             for (int pc = 0; pc < k; pc += KC) {                     // loop 4
                 int kc = Math.min(KC, k - pc);
-                float[] packedB = ws.packedB(ceilDiv(nc, NR) * NR * kc);
-                Pack.b(transB, b, bOff, ldb, pc, kc, jc, nc, packedB);
+                float[] packedB = ws.packedB(ceilDiv(nc - inPlace, NR) * NR * kc);
+                Pack.b(transB, b, bOff, ldb, pc, kc, jc + inPlace, nc - inPlace, packedB);
                 // The first k-block scales C by beta; the later ones add to it.
                 float betaBlock = pc == 0 ? beta : 1f;
                 for (int ic = i0; ic < i1; ic += MC) {               // loop 3
                     int mc = Math.min(MC, i1 - ic);
                     float[] packedA = ws.packedA(ceilDiv(mc, MR) * MR * kc);
                     Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA);
-                    macroKernel(mc, nc, kc, packedA, packedB, betaBlock, c, cOff + ic * ldc + jc, ldc, ws.tile);
+                    int cBlock = cOff + ic * ldc + jc;
+                    // B micro-panel of columns jr.. : in place at b[.. + jr], row stride ldb;
+                    // packed at packedB[jr·kc], row stride NR.
+                    macroKernel(mc, inPlace, kc, packedA, b, bOff + pc * ldb + jc, 1, ldb, betaBlock, c, cBlock, ldc, ws.tile);
+                    macroKernel(mc, nc - inPlace, kc, packedA, packedB, 0, kc, NR, betaBlock, c, cBlock + inPlace, ldc, ws.tile);
                 }
             }
         }
     }
 
-    /** Loops 2 and 1: every MR × NR tile of an mc × nc block of C from its packed operands. */
-    private static void macroKernel(int mc, int nc, int kc, float[] packedA, float[] packedB,
+    /**
+     * Whether the micro-kernel reads op(B) straight from the caller's array instead of a packed
+     * copy. Packing B pays off when each micro-panel is reused by many row tiles of A; a block of
+     * a few rows (a batch of 32 in training) uses it only m/MR times, and the copy costs as much
+     * as the multiply. Only an untransposed B can be read in place, with row stride ldb; a stride
+     * of a multiple of 4 KiB is left to packing, as its rows would all map to the same L1 sets.
+     */
+    private static boolean readsBInPlace(boolean transB, int rows, int ldb) {
+        return !transB && rows <= 4 * MR && ldb % 1024 != 0;
+    }
+
+    /**
+     * Loops 2 and 1: every MR × NR tile of an mc × nc block of C, from packed A and a B whose
+     * micro-panel for columns jr.. starts at {@code b[bBase + jr·bPanelStep]} with rows
+     * {@code bRowStride} apart.
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] packedA,
+                                    float[] b, int bBase, int bPanelStep, int bRowStride,
                                     float beta, float[] c, int cBlock, int ldc, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {                        // loop 2
-            int nr = Math.min(NR, nc - jr);
+            int nr = Math.min(NR, nc - jr), bi = bBase + jr * bPanelStep;
             for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
-                // Micro-panels: packed A rows ir.. start at ir·kc, packed B columns jr.. at jr·kc.
-                if (nr > VL) microKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
-                else narrowMicroKernel(kc, packedA, ir * kc, packedB, jr * kc, tile);
+                // Packed A micro-panel of rows ir.. starts at ir·kc.
+                if (nr > VL) microKernel(kc, packedA, ir * kc, b, bi, bRowStride, tile);
+                else narrowMicroKernel(kc, packedA, ir * kc, b, bi, bRowStride, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
                 if (nr == NR) mergeRows(tile, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge
@@ -155,7 +178,7 @@ public final class Sgemm {
      * keeps this method free of calls: a vector passed to a call that the JIT does not inline is
      * boxed on the heap, which made an earlier version ten times slower.
      */
-    private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
+    private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
         FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
         FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
         FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
@@ -164,7 +187,7 @@ public final class Sgemm {
         FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
         FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
         FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += MR, bi += bRowStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
@@ -199,7 +222,7 @@ public final class Sgemm {
      * 4 of 100 columns): half the multiply-adds of the full kernel. Packed B keeps its row stride
      * NR, so only the first vector of each row is read; tile rows are written up to VL.
      */
-    private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, float[] tile) {
+    private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
         FloatVector c0 = FloatVector.zero(S);
         FloatVector c1 = FloatVector.zero(S);
         FloatVector c2 = FloatVector.zero(S);
@@ -208,7 +231,7 @@ public final class Sgemm {
         FloatVector c5 = FloatVector.zero(S);
         FloatVector c6 = FloatVector.zero(S);
         FloatVector c7 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += NR) {
+        for (int p = 0; p < kc; p++, ai += MR, bi += bRowStride) {
             FloatVector b0 = FloatVector.fromArray(S, b, bi);
             FloatVector x = FloatVector.broadcast(S, a[ai]);
             c0 = x.fma(b0, c0);
