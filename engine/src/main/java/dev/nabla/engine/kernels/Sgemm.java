@@ -113,12 +113,15 @@ public final class Sgemm {
         if (i0 >= i1 || j0 >= j1) return;
         Workspace ws = WORKSPACE.get();
         boolean direct = readsBInPlace(transB, i1 - i0, ldb);
+        // k is cut into equal blocks of at most KC: 784 as 4 × 196, not 3 × 256 + 16, whose
+        // last block would pay the fixed costs of a block for little work.
+        int kcStep = ceilDiv(k, ceilDiv(k, KC));
         for (int jc = j0; jc < j1; jc += NC) {                       // loop 5
             int nc = Math.min(NC, j1 - jc);
             // In place, only a partial micro-panel at the right edge is packed (zero-padded).
             int inPlace = direct ? nc / NR * NR : 0;
-            for (int pc = 0; pc < k; pc += KC) {                     // loop 4
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += kcStep) {                 // loop 4
+                int kc = Math.min(kcStep, k - pc);
                 float[] packedB = ws.packedB(ceilDiv(nc - inPlace, NR) * NR * kc);
                 Pack.b(transB, b, bOff, ldb, pc, kc, jc + inPlace, nc - inPlace, packedB);
                 // The first k-block scales C by beta; the later ones add to it.
