@@ -28,10 +28,18 @@ import java.util.Arrays;
  * (MR consecutive floats per k), packed B as NR-column micro-panels stored row by row (NR
  * consecutive floats per k). The micro-kernel then streams both with unit stride, whatever the
  * transposition and leading dimension of the caller's arrays; transposition is handled once, in
- * the packing routines, where each element is touched once instead of once per use. Partial
+ * the packing routines ({@link Pack}), where each element is touched once instead of once per use. Partial
  * micro-panels at the edges are padded with zeros, so the micro-kernel always computes a full
  * MR × NR tile (MR × VL for a right edge at most one vector wide), of which the edge code keeps
  * the valid part. {@code alpha} is folded into packed A.
+ *
+ * <p><b>Few rows.</b> Packing pays when a micro-panel of B is reused by many row tiles. In
+ * training, m is the batch (32): each micro-panel of B serves only 4 tiles, and copying B costs
+ * as much as the multiply. So for blocks of at most 4·MR rows an untransposed B is read in place,
+ * a micro-panel being NR columns of the caller's rows, ldb apart (see
+ * {@link #readsBInPlace}); only a partial micro-panel at the right edge is still packed. And k is
+ * cut into equal blocks (784 as 4 × 196), so that no block is a short tail that pays the fixed
+ * costs of a block for little work.
  *
  * <p><b>The micro-kernel</b> keeps an MR × NR tile of C in registers: MR rows of NR/VL vectors
  * (here NR = 2 vectors of the preferred species, 2 × 16 floats with AVX-512). For every k it loads
@@ -44,9 +52,10 @@ import java.util.Arrays;
  *
  * <p><b>Threads</b> take disjoint blocks of C (a grid of row and column ranges, chosen to pack as
  * little twice as possible); each runs the five loops on its block with its own packing buffers,
- * which are kept per thread and reused across calls. Blocks end on tile boundaries, so every
- * element of C is computed the same way whatever the thread count. Products too small to repay
- * the hand-off run on the calling thread.
+ * which are kept per thread and reused across calls. Blocks end on tile boundaries, and k is
+ * blocked the same way whatever the thread count, so every element of C is computed the same way
+ * on 1 thread or 8. Products too small to repay the hand-off to another thread ({@link Parallel})
+ * run on the calling thread.
  */
 public final class Sgemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

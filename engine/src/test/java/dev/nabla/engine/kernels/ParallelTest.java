@@ -40,6 +40,31 @@ class ParallelTest {
     }
 
     @Test
+    void aParkedWorkerIsWokenForTheNextCall() throws InterruptedException {
+        Parallel.forEach(2, 2, i -> {});
+        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(Parallel.SPIN_NANOS) + 20);   // the worker parks
+        twoThreadsRunAtTheSameTime();
+    }
+
+    @Test
+    void callsFromTwoThreadsAtOnceEachRunAllTheirTasks() throws InterruptedException {
+        AtomicIntegerArray runs = new AtomicIntegerArray(2 * 1000);
+        Thread[] callers = new Thread[2];
+        for (int t = 0; t < 2; t++) {
+            int base = 1000 * t;
+            callers[t] = new Thread(() -> {
+                for (int call = 0; call < 100; call++) {
+                    int first = base + 10 * call;
+                    Parallel.forEach(10, 2, i -> runs.incrementAndGet(first + i));
+                }
+            });
+            callers[t].start();
+        }
+        for (Thread c : callers) c.join();
+        for (int i = 0; i < runs.length(); i++) assertEquals(1, runs.get(i), "task " + i);
+    }
+
+    @Test
     void nestedCallsRunInline() {
         AtomicIntegerArray runs = new AtomicIntegerArray(4);
         Parallel.forEach(2, 2, i -> Parallel.forEach(2, 2, j -> runs.incrementAndGet(2 * i + j)));
