@@ -42,7 +42,7 @@ public final class StackedAutoencoderEpoch {
             long t0 = System.nanoTime();
             History h = ae.fit(train, train, Fit.epochs(1).batchSize(32).seed(e));
             double s = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("EPOCH_SECONDS %d %.3f loss %.4f%n", e, s, h.last("loss"));
+            System.out.printf("EPOCH_SECONDS %d %.3f loss %.8f%n", e, s, h.last("loss"));
         }
     }
 

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Element-wise kernels on flat arrays. Binary kernels take a stride per operand so that one
  * loop serves both the same-shape case (strides 1, 1) and the broadcast of a row or a scalar
- * (stride 0). Transcendental functions use the Vector API's vectorised math.
+ * (stride 0). Transcendental functions come from {@link VectorMath}, which gives the same bits
+ * whether the JIT has compiled the caller or not.
  */
 public final class ElementWise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -64,16 +65,28 @@ public final class ElementWise {
         for (; i < n; i++) y[yo + i] += x[xo + i];
     }
 
-    /** Applies a Vector API unary operator (EXP, LOG, TANH, ABS, SQRT, NEG) lane-wise. */
-    public static void unary(VectorOperators.Unary op, float[] x, int xo, float[] y, int yo, int n) {
+    public enum UnaryOp { EXP, LOG, TANH, ABS, SQRT }
+
+    /** {@code y = op(x)} lane-wise; the transcendental ones come from {@link VectorMath}. */
+    public static void unary(UnaryOp op, float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector.fromArray(S, x, xo + i).lanewise(op).intoArray(y, yo + i);
+            apply(op, FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
         }
         if (i < n) {
             var m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, x, xo + i, m).lanewise(op).intoArray(y, yo + i, m);
+            apply(op, FloatVector.fromArray(S, x, xo + i, m)).intoArray(y, yo + i, m);
         }
+    }
+
+    private static FloatVector apply(UnaryOp op, FloatVector v) {
+        return switch (op) {
+            case EXP -> VectorMath.exp(v);
+            case LOG -> VectorMath.log(v);
+            case TANH -> VectorMath.tanh(v);
+            case ABS -> v.abs();
+            case SQRT -> v.sqrt();
+        };
     }
 
     /** Logistic sigmoid, 1 / (1 + e^-x). */
@@ -81,7 +94,7 @@ public final class ElementWise {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            reciprocal(v.neg().lanewise(VectorOperators.EXP).add(1f)).intoArray(y, yo + i);
+            reciprocal(VectorMath.exp(v.neg()).add(1f)).intoArray(y, yo + i);
         }
         for (; i < n; i++) y[yo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
     }
@@ -117,7 +130,7 @@ public final class ElementWise {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector cdf = erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
-            FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+            FloatVector pdf = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
             cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
@@ -150,7 +163,7 @@ public final class ElementWise {
         FloatVector t = reciprocal(ax.fma(P, 1f));
         FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
                 .fma(t, FloatVector.broadcast(S, A1)).mul(t);
-        FloatVector r = poly.mul(ax.mul(ax).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
+        FloatVector r = poly.mul(VectorMath.exp(ax.mul(ax).neg())).neg().add(1f);
         return r.blend(r.neg(), x.lt(0f));
     }
 }

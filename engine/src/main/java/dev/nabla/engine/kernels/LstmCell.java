@@ -1,6 +1,5 @@
 package dev.nabla.engine.kernels;
 
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * The element-wise part of one LSTM time step for a batch, on rows of 4U gate values laid out
@@ -25,12 +24,12 @@ public final class LstmCell {
         for (int r = 0; r < rows; r++) {
             int z = gOff + r * 4 * u, s = r * u;
             ElementWise.sigmoid(gates, z, gates, z, 2 * u);                              // i, f
-            ElementWise.unary(VectorOperators.TANH, gates, z + 2 * u, gates, z + 2 * u, u); // g
+            ElementWise.unary(ElementWise.UnaryOp.TANH, gates, z + 2 * u, gates, z + 2 * u, u); // g
             ElementWise.sigmoid(gates, z + 3 * u, gates, z + 3 * u, u);                  // o
             for (int j = 0; j < u; j++) {
                 c[cOff + s + j] = gates[z + u + j] * cPrev[cPrevOff + s + j] + gates[z + j] * gates[z + 2 * u + j];
             }
-            ElementWise.unary(VectorOperators.TANH, c, cOff + s, tanhC, cOff + s, u);
+            ElementWise.unary(ElementWise.UnaryOp.TANH, c, cOff + s, tanhC, cOff + s, u);
             for (int j = 0; j < u; j++) h[hOff + s + j] = gates[z + 3 * u + j] * tanhC[cOff + s + j];
         }
     }

@@ -3,7 +3,6 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.kernels.ElementWise;
-import jdk.incubator.vector.VectorOperators;
 
 /** Activation functions with their derivatives, written in terms of the saved input or output. */
 public final class Activations {
@@ -18,7 +17,7 @@ public final class Activations {
     }
 
     public static Tensor tanh(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(VectorOperators.TANH, a, ao, y, yo, n));
+        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.TANH, a, ao, y, yo, n));
         // tanh'(x) = 1 − tanh²(x)
         return Autograd.record(out, "tanh", g -> new Tensor[] {Pointwise.map(out, g, (y, yo, gg, go, d, dof, n) -> {
             for (int i = 0; i < n; i++) d[dof + i] = gg[go + i] * (1f - y[yo + i] * y[yo + i]);

@@ -3,8 +3,8 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.VectorMath;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -40,11 +40,11 @@ public final class SigmoidCrossEntropy {
             FloatVector zv = FloatVector.fromArray(S, zd, zo + i), yv = FloatVector.fromArray(S, yd, yo + i);
             // log(1 + t) for t = e^−|z| in (0, 1]: the argument lies in (1, 2], where log is accurate
             // to float precision, so the slower log1p (not a vector intrinsic everywhere) is not needed
-            FloatVector softplus = zv.abs().neg().lanewise(VectorOperators.EXP).add(1f).lanewise(VectorOperators.LOG);
+            FloatVector softplus = VectorMath.log(VectorMath.exp(zv.abs().neg()).add(1f));
             acc = acc.add(zv.max(0f).sub(zv.mul(yv)).add(softplus));
-            if ((i & 4095) == 0) { sum += acc.reduceLanes(VectorOperators.ADD); acc = FloatVector.zero(S); }
+            if ((i & 4095) == 0) { sum += VectorMath.sumLanes(acc); acc = FloatVector.zero(S); }
         }
-        sum += acc.reduceLanes(VectorOperators.ADD);
+        sum += VectorMath.sumLanes(acc);
         for (; i < n; i++) {
             float zi = zd[zo + i];
             sum += Math.max(zi, 0f) - zi * yd[yo + i] + Math.log1p(Math.exp(-Math.abs(zi)));
@@ -65,7 +65,7 @@ public final class SigmoidCrossEntropy {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector zv = FloatVector.fromArray(S, z, zo + i);
-            FloatVector sig = FloatVector.broadcast(S, 1f).div(zv.neg().lanewise(VectorOperators.EXP).add(1f));
+            FloatVector sig = FloatVector.broadcast(S, 1f).div(VectorMath.exp(zv.neg()).add(1f));
             sig.sub(FloatVector.fromArray(S, y, yo + i)).mul(scale).intoArray(dz, i);
         }
         for (; i < n; i++) dz[i] = scale * ((float) (1.0 / (1.0 + Math.exp(-z[zo + i]))) - y[yo + i]);

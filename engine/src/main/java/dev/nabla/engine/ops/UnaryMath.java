@@ -3,26 +3,25 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.kernels.ElementWise;
-import jdk.incubator.vector.VectorOperators;
 
 /** exp, log, abs, sqrt, pow (constant exponent) and clamp, each with its backward. */
 public final class UnaryMath {
     private UnaryMath() {}
 
     public static Tensor exp(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(VectorOperators.EXP, a, ao, y, yo, n));
+        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.EXP, a, ao, y, yo, n));
         // d(e^x)/dx = e^x: reuse the output
         return Autograd.record(out, "exp", g -> new Tensor[] {g.mul(out)}, x);
     }
 
     public static Tensor log(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(VectorOperators.LOG, a, ao, y, yo, n));
+        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.LOG, a, ao, y, yo, n));
         // d(ln x)/dx = 1/x
         return Autograd.record(out, "log", g -> new Tensor[] {g.div(x)}, x);
     }
 
     public static Tensor abs(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(VectorOperators.ABS, a, ao, y, yo, n));
+        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.ABS, a, ao, y, yo, n));
         // d|x|/dx = sign(x), taken as 0 at 0 (as PyTorch)
         return Autograd.record(out, "abs", g -> new Tensor[] {Pointwise.map(x, g, (a, ao, gg, go, d, dof, n) -> {
             for (int i = 0; i < n; i++) d[dof + i] = Math.signum(a[ao + i]) * gg[go + i];
@@ -30,7 +29,7 @@ public final class UnaryMath {
     }
 
     public static Tensor sqrt(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(VectorOperators.SQRT, a, ao, y, yo, n));
+        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.SQRT, a, ao, y, yo, n));
         // d√x/dx = 1 / (2√x)
         return Autograd.record(out, "sqrt", g -> new Tensor[] {g.div(out).mul(0.5f)}, x);
     }

@@ -1,0 +1,136 @@
+package dev.nabla.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * exp, log and tanh on float vectors, built from additions, multiplications, fused
+ * multiply-adds and bit operations only, after Cephes's {@code expf}, {@code logf} and
+ * {@code tanhf} (S. Moshier). Accurate to about one unit in the last place.
+ *
+ * <p>Why not {@code lanewise(VectorOperators.EXP)}: HotSpot computes the Vector API's
+ * transcendental operators with one implementation while a method is interpreted and another
+ * (Intel's SVML) once C2 has compiled it, and the two disagree in the last bit for about one
+ * value in a hundred. When the compiler kicks in depends on timing, so two runs with the same
+ * seed trained to different losses. Every operation used here is correctly rounded by IEEE 754,
+ * so interpreter and compiled code agree bit for bit, and so do two runs.
+ */
+public final class VectorMath {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+
+    private VectorMath() {}
+
+    private static final float LOG2E = 1.44269504088896341f;
+    /** ln 2 split in two (Cody and Waite): C1 has few mantissa bits, so n·C1 is exact. */
+    private static final float LN2_HI = 0.693359375f, LN2_LO = -2.12194440e-4f;
+    /** Adding 1.5·2^23 rounds a float of magnitude below 2^22 to the nearest integer. */
+    private static final float ROUND = 12582912f;
+    private static final int ROUND_BITS = Float.floatToRawIntBits(ROUND);
+
+    /**
+     * e^x. Write x = n·ln 2 + r with n an integer and |r| ≤ ln 2 / 2; then e^x = 2^n · e^r, with
+     * e^r from a degree-7 polynomial and 2^n built in the exponent bits. 2^n is applied as two
+     * halves, so that n from −150 (results in the subnormal range) to 128 (overflow to infinity)
+     * needs no special case. NaN stays NaN, −∞ gives 0, +∞ gives +∞.
+     */
+    public static FloatVector exp(FloatVector x) {
+        FloatVector xc = x.max(-104f).min(89f);         // beyond, e^x is 0 or ∞ in float
+        FloatVector t = xc.fma(LOG2E, ROUND);              // ROUND + round(x / ln 2)
+        FloatVector n = t.sub(ROUND);
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector er = expPolynomial(r).fma(r.mul(r), r).add(1f);   // e^r = 1 + r + r²·p(r)
+        // The integer n sits in the low mantissa bits of t = 1.5·2^23 + n.
+        IntVector ni = t.reinterpretAsInts().sub(ROUND_BITS);
+        IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
+        return er.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
+    }
+
+    private static FloatVector expPolynomial(FloatVector r) {
+        return r.fma(1.9875691500e-4f, 1.3981999507e-3f)
+                .fma(r, FloatVector.broadcast(S, 8.3334519073e-3f))
+                .fma(r, FloatVector.broadcast(S, 4.1665795894e-2f))
+                .fma(r, FloatVector.broadcast(S, 1.6666665459e-1f))
+                .fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+    }
+
+    /** 2^k for integer k in [−126, 127], by writing k + 127 into the exponent field. */
+    private static FloatVector powerOfTwo(IntVector k) {
+        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+    }
+
+    private static final float SQRT_HALF = 0.707106781186547524f;
+    private static final float TWO_POW_23 = 8388608f, LN_TWO_POW_23 = (float) (23 * Math.log(2));
+
+    /**
+     * Natural logarithm. Write x = 2^e · m with m in [√½, √2); then log x = e·ln 2 + log m, with
+     * log m from a polynomial in m − 1. Subnormal x is first scaled by 2^23. log 0 = −∞; log of a
+     * negative number or NaN is NaN; log ∞ = ∞. (Split into small methods so that the JIT inlines
+     * each: a vector passed to a method that is not inlined is boxed on the heap.)
+     */
+    public static FloatVector log(FloatVector x) {
+        var subnormal = x.lt(Float.MIN_NORMAL);
+        FloatVector y = logOfNormal(x.blend(x.mul(TWO_POW_23), subnormal));
+        y = y.sub(FloatVector.zero(S).blend(LN_TWO_POW_23, subnormal));
+        // The special values: 0 → −∞, negative or NaN → NaN, +∞ → +∞.
+        y = y.blend(Float.NEGATIVE_INFINITY, x.eq(0f));
+        y = y.blend(Float.NaN, x.lt(0f).or(x.compare(VectorOperators.NE, x)));  // NaN ≠ NaN
+        return y.blend(Float.POSITIVE_INFINITY, x.eq(Float.POSITIVE_INFINITY));
+    }
+
+    /** log x for a positive normal x. */
+    private static FloatVector logOfNormal(FloatVector x) {
+        IntVector bits = x.reinterpretAsInts();
+        // x = 2^e · m with m in [0.5, 1); then m < √½ moves up to [1, √2) with e one lower.
+        IntVector e = bits.lanewise(VectorOperators.LSHR, 23).sub(126);
+        FloatVector m = bits.and(0x007FFFFF).or(0x3F000000).reinterpretAsFloats();
+        var low = m.lt(SQRT_HALF);
+        FloatVector ef = e.add(ROUND_BITS).reinterpretAsFloats().sub(ROUND)      // (float) e, as in exp
+                .sub(FloatVector.zero(S).blend(1f, low));
+        FloatVector f = m.add(m.blend(0f, low.not())).sub(1f);                  // m − 1, or 2m − 1
+        FloatVector z = f.mul(f);
+        FloatVector y = logPolynomial(f).mul(f).mul(z);
+        y = ef.fma(FloatVector.broadcast(S, LN2_LO), y);
+        y = z.fma(FloatVector.broadcast(S, -0.5f), y);
+        return f.add(y).add(ef.mul(LN2_HI));                                   // f − f²/2 + f³·p(f) + e·ln 2
+    }
+
+    private static FloatVector logPolynomial(FloatVector f) {
+        return f.fma(7.0376836292e-2f, -1.1514610310e-1f)
+                .fma(f, FloatVector.broadcast(S, 1.1676998740e-1f))
+                .fma(f, FloatVector.broadcast(S, -1.2420140846e-1f))
+                .fma(f, FloatVector.broadcast(S, 1.4249322787e-1f))
+                .fma(f, FloatVector.broadcast(S, -1.6668057665e-1f))
+                .fma(f, FloatVector.broadcast(S, 2.0000714765e-1f))
+                .fma(f, FloatVector.broadcast(S, -2.4999993993e-1f))
+                .fma(f, FloatVector.broadcast(S, 3.3333331174e-1f));
+    }
+
+    /**
+     * Hyperbolic tangent. For |x| ≥ 0.625, tanh|x| = 1 − 2 / (e^{2|x|} + 1), which has no
+     * cancellation there; below, an odd polynomial x + x³·p(x²), where the first form would lose
+     * the low bits of a small result. NaN stays NaN.
+     */
+    public static FloatVector tanh(FloatVector x) {
+        FloatVector ax = x.abs();
+        FloatVector large = FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(exp(ax.add(ax)).add(1f)));
+        FloatVector s = x.mul(x);
+        FloatVector p = s.fma(-5.70498872745e-3f, 2.06390887954e-2f)
+                .fma(s, FloatVector.broadcast(S, -5.37397155531e-2f))
+                .fma(s, FloatVector.broadcast(S, 1.33314422036e-1f))
+                .fma(s, FloatVector.broadcast(S, -3.33332819422e-1f));
+        FloatVector small = p.mul(s).fma(x, x);
+        FloatVector signedLarge = large.blend(large.neg(), x.lt(0f));
+        return small.blend(signedLarge, ax.compare(VectorOperators.GE, 0.625f));
+    }
+
+    /** The sum of the lanes, added in lane order (unlike {@code reduceLanes}, whose order may change with compilation). */
+    public static float sumLanes(FloatVector v) {
+        float sum = 0f;
+        for (int l = 0; l < v.length(); l++) sum += v.lane(l);
+        return sum;
+    }
+}
