@@ -124,13 +124,17 @@ public final class ElementWise {
         for (; i < n; i++) y[yo + i] = 0.5f * x[xo + i] * (1f + erf(x[xo + i] * INV_SQRT2));
     }
 
-    /** dGELU/dx = Φ(x) + x·φ(x), with φ the standard normal density; dx = g · that. */
+    /**
+     * dGELU/dx = Φ(x) + x·φ(x), with φ the standard normal density; dx = g · that. Both Φ and
+     * φ need e^{−x²/2} (erf(x/√2) is 1 − p(t)·e^{−x²/2}), so it is computed once.
+     */
     public static void geluBackward(float[] x, int xo, float[] g, int go, float[] dx, int dxo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector cdf = erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
-            FloatVector pdf = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
+            FloatVector gauss = VectorMath.exp(v.mul(v).mul(-0.5f));               // e^{−x²/2}
+            FloatVector cdf = erf(v.mul(INV_SQRT2), gauss).add(1f).mul(0.5f);
+            FloatVector pdf = gauss.mul(INV_SQRT_2PI);
             cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
@@ -159,11 +163,16 @@ public final class ElementWise {
     }
 
     static FloatVector erf(FloatVector x) {
+        return erf(x, VectorMath.exp(x.mul(x).neg()));
+    }
+
+    /** erf(x) given e^{−x²}. */
+    private static FloatVector erf(FloatVector x, FloatVector expMinusSquare) {
         FloatVector ax = x.abs();
         FloatVector t = reciprocal(ax.fma(P, 1f));
         FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
                 .fma(t, FloatVector.broadcast(S, A1)).mul(t);
-        FloatVector r = poly.mul(VectorMath.exp(ax.mul(ax).neg())).neg().add(1f);
+        FloatVector r = poly.mul(expMinusSquare).neg().add(1f);
         return r.blend(r.neg(), x.lt(0f));
     }
 }

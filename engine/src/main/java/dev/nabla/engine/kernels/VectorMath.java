@@ -32,21 +32,22 @@ public final class VectorMath {
 
     /**
      * e^x. Write x = n·ln 2 + r with n an integer and |r| ≤ ln 2 / 2; then e^x = 2^n · e^r, with
-     * e^r from a degree-7 polynomial and 2^n built in the exponent bits. 2^n is applied as two
-     * halves, so that n from −150 (results in the subnormal range) to 128 (overflow to infinity)
-     * needs no special case. NaN stays NaN, −∞ gives 0, +∞ gives +∞.
+     * e^r from a degree-7 polynomial and 2^n built in the exponent bits, as (2·e^r) · 2^(n−1) so
+     * that n = 128 (x up to ln of the largest float) still has an exponent field. Results below
+     * 2^−125 (x < −86.6) are flushed to zero, as in Cephes. NaN stays NaN, −∞ gives 0, +∞ gives +∞.
      */
     public static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(-104f).min(89f);         // beyond, e^x is 0 or ∞ in float
+        // Beyond these bounds e^x is 0 or ∞ in float; −87.33 keeps n ≥ −126 (2^(n−1) ≥ 0).
+        FloatVector xc = x.max(-87.33f).min(89f);
         FloatVector t = xc.fma(LOG2E, ROUND);              // ROUND + round(x / ln 2)
         FloatVector n = t.sub(ROUND);
         FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), xc);
         r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
         FloatVector er = expPolynomial(r).fma(r.mul(r), r).add(1f);   // e^r = 1 + r + r²·p(r)
-        // The integer n sits in the low mantissa bits of t = 1.5·2^23 + n.
-        IntVector ni = t.reinterpretAsInts().sub(ROUND_BITS);
-        IntVector half = ni.lanewise(VectorOperators.ASHR, 1);
-        return er.mul(powerOfTwo(half)).mul(powerOfTwo(ni.sub(half)));
+        // The integer n sits in the low mantissa bits of t = 1.5·2^23 + n; n − 1 + 127 is the
+        // biased exponent of 2^(n−1), which is 0, i.e. the float 0, for n = −126.
+        FloatVector powerOfTwo = t.reinterpretAsInts().sub(ROUND_BITS - 126).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return er.add(er).mul(powerOfTwo);
     }
 
     private static FloatVector expPolynomial(FloatVector r) {
@@ -55,11 +56,6 @@ public final class VectorMath {
                 .fma(r, FloatVector.broadcast(S, 4.1665795894e-2f))
                 .fma(r, FloatVector.broadcast(S, 1.6666665459e-1f))
                 .fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
-    }
-
-    /** 2^k for integer k in [−126, 127], by writing k + 127 into the exponent field. */
-    private static FloatVector powerOfTwo(IntVector k) {
-        return k.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
     }
 
     private static final float SQRT_HALF = 0.707106781186547524f;

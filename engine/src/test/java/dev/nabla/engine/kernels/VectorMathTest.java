@@ -24,8 +24,14 @@ class VectorMathTest {
     void expIsWithinTwoUlpsOfMathExp() {
         SplittableRandom rng = new SplittableRandom(1);
         float[] x = new float[1 << 16];
-        for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextDouble() * 190 - 100);  // e^-100 .. e^90
+        for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextDouble() * 175.3 - 86.6);  // e^-86.6 .. e^88.7
         checkUlps("exp", VectorMath::exp, Math::exp, x, 2);
+    }
+
+    @Test
+    void expFlushesResultsBelowTwoToTheMinus125ToZero() {
+        assertEquals(List.of(0f, 0f, 0f), apply(VectorMath::exp, -87f, -100f, -1e30f));
+        assertTrue(apply(VectorMath::exp, -86.5f).get(0) > 0f);
     }
 
     @Test
