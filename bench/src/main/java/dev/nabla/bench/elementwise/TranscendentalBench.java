@@ -1,0 +1,79 @@
+package dev.nabla.bench.elementwise;
+
+import dev.nabla.engine.kernels.VectorMath;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * exp, log and tanh over a 32×784 batch: nabla's {@link VectorMath} (plain vector arithmetic,
+ * the same bits interpreted or compiled) against the Vector API's own operators, which C2
+ * compiles to Intel's SVML routines and which are the reference for speed.
+ * <pre>java -jar bench/target/benchmarks.jar TranscendentalBench</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"})
+public class TranscendentalBench {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private final float[] x = new float[32 * 784];
+    private final float[] y = new float[x.length];
+
+    @Setup
+    public void setup() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextDouble() * 8 + 1e-3);
+    }
+
+    @Benchmark
+    public float[] expVectorMath() {
+        for (int i = 0; i < x.length; i += S.length()) VectorMath.exp(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] expVectorApi() {
+        for (int i = 0; i < x.length; i += S.length()) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.EXP).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] logVectorMath() {
+        for (int i = 0; i < x.length; i += S.length()) VectorMath.log(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] logVectorApi() {
+        for (int i = 0; i < x.length; i += S.length()) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.LOG).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] tanhVectorMath() {
+        for (int i = 0; i < x.length; i += S.length()) VectorMath.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] tanhVectorApi() {
+        for (int i = 0; i < x.length; i += S.length()) FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(y, i);
+        return y;
+    }
+}
