@@ -16,10 +16,10 @@ import static dev.nabla.engine.kernels.Sgemm.NR;
  * micro-kernel streams with unit stride. Partial micro-panels are padded with zeros.
  *
  * <p>Where the layout transposes the stored matrix (A stored m × k, B stored n × k), each
- * packed vector is read from the source with one gather: its lanes lie a row apart there. A
- * gather of 16 lanes costs a few cycles, against about one nanosecond per element for scalar
- * strided copies; for the 32-row products of training this halves the time of the whole product.
- * Partial micro-panels at the edges keep the scalar copy.
+ * packed vector is read from the source with one gather: its lanes lie a row apart there.
+ * Packing a transposed 784 × 100 B this way took about 0.3 ns per element on the development
+ * machine, against 1.0–1.1 ns for the scalar strided copy it replaced. Partial micro-panels at
+ * the edges keep the scalar copy.
  */
 final class Pack {
     /** A vector of MR floats: one column of a packed A micro-panel (256 bits for MR = 8). */
