@@ -69,9 +69,9 @@ print("""## Where nabla is below PyTorch, and why
   not arithmetic, dominates.
 - **Narrow layers** (1 or 3 input channels, or 1 output filter: `28x28x1-16`, `32x32x3-32`,
   `14x14x16-1-same`): the GEMM's inner dimension is 9 or 27, or its output has 1 column, while
-  the sgemm's register tile is 8 × 32; most of each tile is padding. On 2 threads the first two
-  ran at 1.07× and 1.15× of PyTorch in a run half an hour before this one (same convolution
-  code): on this machine the noise between runs is as large as the gap.
+  the sgemm's register tile is 8 × 32; most of each tile is padding. The first two sit near
+  PyTorch on 2 threads, and which side they land on is noise: two runs of the same convolution
+  code on 2026-11-24, half an hour apart, gave 1.07× and 1.15×, then 0.79× and 0.86×.
 - **Next steps:** a direct NHWC convolution that vectorises over output filters for the narrow
   layers; fusing im2col into the packing of B
   (the BLIS "implicit GEMM" idea) so the lowered matrix is never materialised.
