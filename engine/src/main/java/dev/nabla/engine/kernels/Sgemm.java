@@ -182,8 +182,8 @@ public final class Sgemm {
     }
 
     /**
-     * tile[MR × NR] = packedA micro-panel (MR × kc) · packedB micro-panel (kc × NR), accumulated in
-     * 2·MR vector registers. For each p: load one row of the B micro-panel (two vectors), then a
+     * tile[MR × NR] = packedA micro-panel (MR × kc) · B micro-panel (kc × NR, rows bRowStride
+     * apart from b[bi]: NR when packed, ldb in place), accumulated in 2·MR vector registers. For each p: load one row of the B micro-panel (two vectors), then a
      * rank-1 update, broadcasting each of the MR values of column p of A. Each accumulator is a
      * named local so that the JIT keeps it in a register across the loop (an array of vectors
      * would live in memory). The result goes to a small scratch tile rather than to C, which
@@ -231,8 +231,8 @@ public final class Sgemm {
 
     /**
      * The same for a micro-panel of B at most one vector wide (the right edge of C, e.g. the last
-     * 4 of 100 columns): half the multiply-adds of the full kernel. Packed B keeps its row stride
-     * NR, so only the first vector of each row is read; tile rows are written up to VL.
+     * 4 of 100 columns, always packed): half the multiply-adds of the full kernel. Packed B keeps
+     * its row stride NR, so only the first vector of each row is read; tile rows are written up to VL.
      */
     private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
         FloatVector c0 = FloatVector.zero(S);
