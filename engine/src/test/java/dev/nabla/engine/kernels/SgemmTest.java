@@ -90,6 +90,9 @@ class SgemmTest {
         }
         // Large enough (≥ BALANCE_MIN_FLOPS) to be cut into more blocks than threads.
         cases.add(Arguments.of(new Case(true, false, 300, 400, 450, 1f, 0f, 2)));
+        // A few rows read B in place, except with a row stride of 4 KiB (1024 floats), which packs.
+        cases.add(Arguments.of(new Case(false, false, 24, 1000, 300, 1f, 0f, 0)));
+        cases.add(Arguments.of(new Case(false, false, 24, 1024, 300, 1f, 0f, 0)));
         return cases.stream();
     }
 
