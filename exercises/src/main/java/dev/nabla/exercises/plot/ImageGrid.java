@@ -57,6 +57,8 @@ public final class ImageGrid {
         for (Row r : rows)
             for (String caption : r.captions)
                 for (String line : caption.split("\n")) cellW = Math.max(cellW, probe.getFontMetrics().stringWidth(line) + 4);
+        probe.setFont(Png.TITLE);
+        int titleW = title == null ? 0 : probe.getFontMetrics().stringWidth(title) + 24;
         probe.dispose();
         int gap = 6, left = labelW + 16, top = title == null ? 8 : 34;
         int[] rowTop = new int[rows.size()];
@@ -65,13 +67,7 @@ public final class ImageGrid {
             rowTop[i] = y;
             y += rowHeight(rows.get(i)) + CAPTION_LINE * captionLines(rows.get(i)) + gap;
         }
-        int width = left + columns * (cellW + gap) + 8, height = y + 4;
-        if (title != null) {
-            var titleProbe = Png.graphics(Png.canvas(1, 1));
-            titleProbe.setFont(Png.TITLE);
-            width = Math.max(width, titleProbe.getFontMetrics().stringWidth(title) + 24);
-            titleProbe.dispose();
-        }
+        int width = Math.max(left + columns * (cellW + gap) + 8, titleW), height = y + 4;
         BufferedImage image = Png.canvas(width, height);
         Graphics2D g = Png.graphics(image);
         if (title != null) {
