@@ -40,31 +40,6 @@ note() {
   esac
 }
 
-# The per-epoch figures the book prints, for the exercises whose curve it shows.
-book_curve() {
-  case "$1" in
-    homl-conv) echo "0.2745 0.2672 0.2637 0.2614 0.2597 0.2588 0.2577 0.2572 0.2567 0.2563" ;;
-    homl-recurrent) echo "0.3127 0.2962 0.2896 0.2832 0.2795 0.2769 0.2747 0.2733 … 0.2711" ;;
-    *) echo "" ;;
-  esac
-}
-
-# This run's curve next to the book's: val_loss per epoch, or for aul-act9 the first and last
-# epoch of the printed run (loss and accuracy), whose epoch 20 the book prints as 0.1638 / 0.9559.
-curve() {
-  local id="$1" log="$2"
-  case "$id" in
-    homl-conv|homl-recurrent)
-      echo "val_loss per epoch $(grep -o 'val_loss: [0-9.]*' "$log" | awk '{print $2}' | paste -sd ' ' -) (book $(book_curve "$id"))" ;;
-    aul-act9)
-      local first last
-      first=$(grep -A1 '^Epoch 1/20' "$log" | grep -o 'loss: [0-9.]* - accuracy: [0-9.]*' | tail -1)
-      last=$(grep -A1 '^Epoch 20/20' "$log" | grep -o 'loss: [0-9.]* - accuracy: [0-9.]*' | tail -1)
-      echo "printed run's epoch 1: ${first} (book loss: 0.2691 - accuracy: 0.9289); epoch 20: ${last} (book loss: 0.1638 - accuracy: 0.9559)" ;;
-    *) echo "" ;;
-  esac
-}
-
 {
   echo "# Reproduction of the exercises"
   echo
@@ -82,9 +57,7 @@ curve() {
       book=$(sed -n 's/.* book=\([^ ]*\).*/\1/p' <<< "$line")
       verdict=$(sed -n 's/.* verdict=\([^ ]*\).*/\1/p' <<< "$line")
       spe=$(sed -n 's/^seconds per epoch: //p' "$log" | tail -1)
-      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation)' "$log" | paste -sd ';' - | sed 's/;/; /g' || true)
-      c=$(curve "$id" "$log")
-      if [ -n "$c" ]; then extra="${extra:+$extra; }$c"; fi
+      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|printed run:)' "$log" | paste -sd ';' - | sed 's/;/; /g' || true)
       echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
       why="not run"; [ -f "$log" ] && why="no RESULT (stopped, failed or still running), see $log"

@@ -41,6 +41,11 @@ abstract class ImageClassifier implements Exercise {
         return 0;
     }
 
+    /** The first and last epoch of the book's printed run, as it shows them; null when not compared. */
+    String bookPrintedRun() {
+        return null;
+    }
+
     /** How many images the pictures show. */
     abstract int shown();
 
@@ -65,6 +70,12 @@ abstract class ImageClassifier implements Exercise {
             r.fit(model, x, data.oneHotLabels(), earlierEpochs());
         }
         History history = r.fit(model, x, data.oneHotLabels(), epochs());
+        if (bookPrintedRun() != null) {
+            double[] loss = history.get("loss"), accuracy = history.get("accuracy");
+            int last = loss.length - 1;
+            r.say("printed run: epoch 1 loss %.4f, accuracy %.4f; epoch %d loss %.4f, accuracy %.4f (book: %s)",
+                    loss[0], accuracy[0], last + 1, loss[last], accuracy[last], bookPrintedRun());
+        }
 
         Tensor probabilities = model.predict(features(first));
         List<String> verdicts = new ArrayList<>();

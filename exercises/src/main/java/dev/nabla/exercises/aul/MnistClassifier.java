@@ -37,6 +37,7 @@ public final class MnistClassifier extends ImageClassifier {
 
     @Override int epochs() { return 20; }
     @Override int earlierEpochs() { return 10; }
+    @Override String bookPrintedRun() { return "epoch 1 loss 0.2691, accuracy 0.9289; epoch 20 loss 0.1638, accuracy 0.9559"; }
     @Override int shown() { return 10; }
 
     @Override

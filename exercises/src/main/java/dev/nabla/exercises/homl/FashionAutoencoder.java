@@ -13,6 +13,8 @@ import dev.nabla.layers.Model;
 import dev.nabla.layers.losses.Losses;
 import dev.nabla.optim.Adam;
 
+import java.util.Locale;
+
 /**
  * The run shared by the HOML-17 autoencoders: Fashion-MNIST split 55,000 / 5,000, scaled to
  * [0, 1]; {@code compile(loss="binary_crossentropy", optimizer=Adam())};
@@ -37,12 +39,22 @@ abstract class FashionAutoencoder implements Exercise {
         Tensor xValid = data.valid().images();
         pictures(r, autoencoder, xValid);
         Gallery.lossCurves(r.picture("loss"), title(), history, bookValLoss());
+        if (bookValLoss() != null) {
+            r.say("val_loss per epoch %s (book %s)", epochFigures(history.get("val_loss")), epochFigures(bookValLoss()));
+        }
         return r.result(history.last("val_loss"));
     }
 
     /** The book's val_loss per epoch, from its printed log; null where the book shows no run. */
     double[] bookValLoss() {
         return null;
+    }
+
+    /** "0.2754 0.2677 …": per-epoch figures to four decimals. */
+    private static String epochFigures(double[] values) {
+        StringBuilder sb = new StringBuilder();
+        for (double v : values) sb.append(sb.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.4f", v));
+        return sb.toString();
     }
 
     /** Compiles with binary cross-entropy and Adam, prints the summary, and fits X → X for 10 epochs. */
