@@ -1,6 +1,5 @@
 package dev.nabla.engine.kernels;
 
-
 /**
  * The element-wise part of one LSTM time step for a batch, on rows of 4U gate values laid out
  * [i | f | g | o] (Keras's order i, f, c, o): input gate i, forget gate f, candidate g, output

@@ -12,12 +12,13 @@ import java.util.function.IntConsumer;
  *
  * <p>The team is started once, on first use, and lives for the whole program. Handing work to a
  * thread that sleeps in the kernel costs a wake-up: with a {@code ThreadPoolExecutor}, whose idle
- * threads park, one call of two empty tasks took 70–90 µs on this project's 2-vCPU virtual
- * machine, longer than a whole 32×784·784×100 product. So, as in OpenMP runtimes, a worker that
- * finishes a call keeps polling for the next one for {@link #SPIN_NANOS} before it parks; the
- * kernels of a training step follow each other closely enough that the hand-off is then a memory
- * write seen by a spinning core, 0.3–0.5 µs per call on the same machine. The workers are daemons:
- * they never keep the JVM alive.
+ * threads park, one call of two tasks that only count takes 89 µs on this project's 2-vCPU
+ * virtual machine, longer than a whole 32×784·784×100 product. So, as in OpenMP runtimes, a
+ * worker that finishes a call keeps polling for the next one for {@link #SPIN_NANOS} before it
+ * parks; the kernels of a training step follow each other closely enough that the hand-off is
+ * then a memory write seen by a spinning core: 0.39 µs per call (both figures from
+ * {@code HandOffBench} in the bench module, bench/RESULTS.md). The workers are daemons: they
+ * never keep the JVM alive.
  */
 public final class Parallel {
     public static final String PROPERTY = "nabla.threads";

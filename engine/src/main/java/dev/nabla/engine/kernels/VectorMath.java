@@ -8,12 +8,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * exp, log and tanh on float vectors, built from additions, multiplications, fused
  * multiply-adds and bit operations only, after Cephes's {@code expf}, {@code logf} and
- * {@code tanhf} (S. Moshier). Accurate to about one unit in the last place.
+ * {@code tanhf} (S. Moshier); within two units in the last place ({@code VectorMathTest}).
  *
  * <p>Why not {@code lanewise(VectorOperators.EXP)}: HotSpot computes the Vector API's
  * transcendental operators with one implementation while a method is interpreted and another
- * (Intel's SVML) once C2 has compiled it, and the two disagree in the last bit for about one
- * value in a hundred. When the compiler kicks in depends on timing, so two runs with the same
+ * (Intel's SVML) once C2 has compiled it, and the two disagree in the last bit for some values.
+ * When the compiler kicks in depends on timing, so two runs with the same
  * seed trained to different losses. Every operation used here is correctly rounded by IEEE 754,
  * so interpreter and compiled code agree bit for bit, and so do two runs.
  */

@@ -35,9 +35,10 @@ final class Convolution {
 
     /**
      * dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel.
-     * Computed as its transpose gᵀ · im2col(x) (filters × windowSize) and then transposed: the
-     * product reads its second operand row by row, and the lowered matrix is the wider of the two,
-     * so this order gathers the narrow g instead of it.
+     * Computed as its transpose gᵀ · im2col(x) (filters × windowSize) and then transposed: with
+     * few filters, that puts the short side of the product in the rows of C, where sgemm's blocks
+     * of at most 32 rows read the lowered matrix in place instead of packing it. Both orders give
+     * the same bits (each element sums the same products in the same order).
      */
     static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk) {
         int size = s.windowSize();
