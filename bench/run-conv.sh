@@ -73,8 +73,8 @@ print("""## Where nabla is below PyTorch, and why
   PyTorch on 2 threads, and which side they land on is noise: two runs of the same convolution
   code on 2026-11-24, half an hour apart, gave 1.07× and 1.15×, then 0.79× and 0.86×.
 - **Next steps:** a direct NHWC convolution that vectorises over output filters for the narrow
-  layers; fusing im2col into the packing of B
-  (the BLIS "implicit GEMM" idea) so the lowered matrix is never materialised.
+  layers; fusing im2col into the packing of B (the BLIS "implicit GEMM" idea) so that the
+  lowered matrix is never materialised.
 """)
 PYEOF
 cat bench/RESULTS-conv.md
