@@ -57,7 +57,7 @@ note() {
       book=$(sed -n 's/.* book=\([^ ]*\).*/\1/p' <<< "$line")
       verdict=$(sed -n 's/.* verdict=\([^ ]*\).*/\1/p' <<< "$line")
       spe=$(sed -n 's/^seconds per epoch: //p' "$log" | tail -1)
-      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|printed run:)' "$log" | paste -sd ';' - | sed 's/;/; /g' || true)
+      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|printed run:)' "$log" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }' || true)
       echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
       why="not run"; [ -f "$log" ] && why="no RESULT (stopped, failed or still running), see $log"
