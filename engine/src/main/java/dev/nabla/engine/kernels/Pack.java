@@ -34,10 +34,11 @@ final class Pack {
      * ic + q·MR.. and stores, for each p, the MR values of column p next to each other:
      * {@code packed[q·MR·kc + p·MR + r] = alpha·op(A)[ic + q·MR + r, pc + p]}.
      * Without transA, op(A)[i, p] = a[aOff + i·lda + p]; with it, a[aOff + p·lda + i].
+     * {@code gatherIndex} is the caller's scratch of VL ints for the gathers' offsets.
      */
     static void a(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
-                  float alpha, float[] packed) {
-        int[] pairIndex = transA ? null : columnPairIndex(lda);
+                  float alpha, float[] packed, int[] gatherIndex) {
+        if (!transA) columnPairIndex(lda, gatherIndex);
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int panel = ir * kc;
@@ -54,7 +55,7 @@ final class Pack {
                 // other in packed A, are one gather of the values r·lda + p and r·lda + p + 1.
                 int src = aOff + (ic + ir) * lda + pc, p = 0;
                 for (; p + 1 < kc; p += 2) {
-                    FloatVector.fromArray(S, a, src + p, pairIndex, 0).mul(alpha).intoArray(packed, panel + p * MR);
+                    FloatVector.fromArray(S, a, src + p, gatherIndex, 0).mul(alpha).intoArray(packed, panel + p * MR);
                 }
                 if (p < kc) copyRows(a, src + p, lda, MR, 1, alpha, packed, panel + p * MR, MR);
             } else {
@@ -68,9 +69,11 @@ final class Pack {
      * jc + q·NR.. and stores, for each p, the NR values of row p next to each other:
      * {@code packed[q·NR·kc + p·NR + j] = op(B)[pc + p, jc + q·NR + j]}.
      * Without transB, op(B)[p, j] = b[bOff + p·ldb + j]; with it, b[bOff + j·ldb + p].
+     * {@code gatherIndex} is the caller's scratch of VL ints for the gathers' offsets.
      */
-    static void b(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] packed) {
-        int[] rowIndex = transB ? strideIndex(ldb) : null;
+    static void b(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
+                  float[] packed, int[] gatherIndex) {
+        if (transB) strideIndex(ldb, gatherIndex);
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = jr * kc;
@@ -80,7 +83,7 @@ final class Pack {
                 int src = bOff + (jc + jr) * ldb + pc;
                 for (int p = 0; p < kc; p++) {
                     for (int j = 0; j < NR; j += VL) {
-                        FloatVector.fromArray(S, b, src + p + j * ldb, rowIndex, 0).intoArray(packed, panel + p * NR + j);
+                        FloatVector.fromArray(S, b, src + p + j * ldb, gatherIndex, 0).intoArray(packed, panel + p * NR + j);
                     }
                 }
             } else if (transB) {
@@ -119,16 +122,12 @@ final class Pack {
     }
 
     /** Gather offsets of VL lanes a row apart: lane l reads l·ld. */
-    private static int[] strideIndex(int ld) {
-        int[] index = new int[VL];
+    private static void strideIndex(int ld, int[] index) {
         for (int l = 0; l < VL; l++) index[l] = l * ld;
-        return index;
     }
 
     /** Gather offsets for two columns of a packed A micro-panel: lane l reads row l % MR, column l / MR. */
-    private static int[] columnPairIndex(int lda) {
-        int[] index = new int[VL];
+    private static void columnPairIndex(int lda, int[] index) {
         for (int l = 0; l < VL; l++) index[l] = (l % MR) * lda + l / MR;
-        return index;
     }
 }

@@ -132,13 +132,13 @@ public final class Sgemm {
             for (int pc = 0; pc < k; pc += kcStep) {                 // loop 4
                 int kc = Math.min(kcStep, k - pc);
                 float[] packedB = ws.packedB(ceilDiv(nc - inPlace, NR) * NR * kc);
-                Pack.b(transB, b, bOff, ldb, pc, kc, jc + inPlace, nc - inPlace, packedB);
+                Pack.b(transB, b, bOff, ldb, pc, kc, jc + inPlace, nc - inPlace, packedB, ws.gatherIndex);
                 // The first k-block scales C by beta; the later ones add to it.
                 float betaBlock = pc == 0 ? beta : 1f;
                 for (int ic = i0; ic < i1; ic += MC) {               // loop 3
                     int mc = Math.min(MC, i1 - ic);
                     float[] packedA = ws.packedA(ceilDiv(mc, MR) * MR * kc);
-                    Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA);
+                    Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA, ws.gatherIndex);
                     int cBlock = cOff + ic * ldc + jc;
                     // B micro-panel of columns jr.. : in place at b[.. + jr], row stride ldb;
                     // packed at packedB[jr·kc], row stride NR.
@@ -371,6 +371,8 @@ public final class Sgemm {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
         final float[] tile = new float[MR * NR];
+        /** Offsets for the packing routines' gathers. */
+        final int[] gatherIndex = new int[VL];
 
         float[] packedA(int size) {
             if (packedA.length < size) packedA = new float[size];
