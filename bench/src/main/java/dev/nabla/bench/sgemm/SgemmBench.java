@@ -41,6 +41,7 @@ public class SgemmBench {
     @Setup
     public void setup() {
         p = Product.parse(shape);
+        System.out.println("# nabla sgemm: " + Sgemm.configuration());
     }
 
     @Benchmark

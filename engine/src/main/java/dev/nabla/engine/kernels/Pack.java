@@ -17,15 +17,26 @@ import static dev.nabla.engine.kernels.Sgemm.NR;
  *
  * <p>Where the layout transposes the stored matrix (A stored m × k, B stored n × k), each
  * packed vector is read from the source with one gather, where a scalar copy would write one
- * float at a time with a stride: its lanes lie a row apart there. Partial micro-panels at the
- * edges keep the scalar copy.
+ * float at a time with a stride: its lanes lie a row apart there. Gathers are used only where
+ * the processor has them ({@link Machine#hardwareGather}); elsewhere the JIT would emulate one
+ * lane at a time. Partial micro-panels at the edges, and every copy when the scalar micro-kernel
+ * is in use, keep the scalar copy.
  */
 final class Pack {
-    /** A vector of MR floats: one column of a packed A micro-panel (256 bits for MR = 8). */
-    private static final VectorSpecies<Float> COLUMN = VectorSpecies.of(float.class, VectorShape.forBitSize(Float.SIZE * MR));
-    /** The preferred vector: part of a row of a packed B micro-panel, or two columns of packed A. */
+    /** The preferred vector: part of a row of a packed B micro-panel, or columns of packed A. */
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
+    /** A vector for one column of a packed A micro-panel: MR floats rounded up to a vector size, at most VL. */
+    private static final VectorSpecies<Float> COLUMN =
+            VectorSpecies.of(float.class, VectorShape.forBitSize(Float.SIZE * Math.min(VL, Integer.highestOneBit(2 * MR - 1))));
+    private static final boolean GATHERS = Sgemm.VECTORS && Sgemm.MACHINE.hardwareGather();
+    /**
+     * Gathering untransposed A, the packed positions repeat their pattern of (row, column) every
+     * lcm(MR, VL) floats: 16 = 2 columns of 8 with AVX-512, 24 = 4 columns of 6 with AVX2.
+     */
+    private static final int A_PERIOD = lcm(MR, VL);
+    /** Length of the caller's scratch for the gathers' offsets. */
+    static final int GATHER_INDEX_LENGTH = Math.max(A_PERIOD, VL);
 
     private Pack() {}
 
@@ -34,32 +45,39 @@ final class Pack {
      * ic + q·MR.. and stores, for each p, the MR values of column p next to each other:
      * {@code packed[q·MR·kc + p·MR + r] = alpha·op(A)[ic + q·MR + r, pc + p]}.
      * Without transA, op(A)[i, p] = a[aOff + i·lda + p]; with it, a[aOff + p·lda + i].
-     * {@code gatherIndex} is the caller's scratch of VL ints for the gathers' offsets.
+     * {@code gatherIndex} is the caller's scratch of {@link #GATHER_INDEX_LENGTH} ints.
      */
     static void a(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc,
                   float alpha, float[] packed, int[] gatherIndex) {
-        if (!transA) columnPairIndex(lda, gatherIndex);
+        if (!transA && GATHERS) columnIndex(lda, gatherIndex);
         for (int ir = 0; ir < mc; ir += MR) {
             int mr = Math.min(MR, mc - ir);
             int panel = ir * kc;
-            if (transA) {
+            if (transA && Sgemm.VECTORS) {
                 // Stored k × m: the MR values of one column of op(A) are contiguous in a row of a,
-                // so each k is one vector of MR floats; lanes past mr load as zero (the padding).
-                VectorMask<Float> valid = COLUMN.indexInRange(0, mr);
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + ic + ir;
-                    FloatVector.fromArray(COLUMN, a, src, valid).mul(alpha).intoArray(packed, panel + p * MR);
+                // so each k is one or two vectors; lanes past mr load as zero (the padding).
+                int src = aOff + pc * lda + ic + ir;
+                for (int r = 0; r < MR; r += COLUMN.length()) {
+                    VectorMask<Float> load = COLUMN.indexInRange(r, mr), store = COLUMN.indexInRange(r, MR);
+                    for (int p = 0; p < kc; p++) {
+                        FloatVector.fromArray(COLUMN, a, src + p * lda + r, load).mul(alpha)
+                                .intoArray(packed, panel + p * MR + r, store);
+                    }
                 }
-            } else if (mr == MR && VL == 2 * MR) {
-                // Stored m × k: columns p and p+1 of the micro-panel, 2·MR floats next to each
-                // other in packed A, are one gather of the values r·lda + p and r·lda + p + 1.
-                int src = aOff + (ic + ir) * lda + pc, p = 0;
-                for (; p + 1 < kc; p += 2) {
-                    FloatVector.fromArray(S, a, src + p, gatherIndex, 0).mul(alpha).intoArray(packed, panel + p * MR);
+            } else if (transA) {
+                copy(a, aOff + pc * lda + ic + ir, 1, lda, mr, kc, alpha, packed, panel, MR);
+            } else if (mr == MR && GATHERS) {
+                // Stored m × k: the next A_PERIOD floats of packed A, A_PERIOD / MR whole columns,
+                // are A_PERIOD / VL gathers of the values a row apart (see columnIndex).
+                int src = aOff + (ic + ir) * lda + pc, columns = A_PERIOD / MR, p = 0;
+                for (; p + columns <= kc; p += columns) {
+                    for (int g = 0; g < A_PERIOD; g += VL) {
+                        FloatVector.fromArray(S, a, src + p, gatherIndex, g).mul(alpha).intoArray(packed, panel + p * MR + g);
+                    }
                 }
-                if (p < kc) copyRows(a, src + p, lda, MR, 1, alpha, packed, panel + p * MR, MR);
+                if (p < kc) copy(a, src + p, lda, 1, MR, kc - p, alpha, packed, panel + p * MR, MR);
             } else {
-                copyRows(a, aOff + (ic + ir) * lda + pc, lda, mr, kc, alpha, packed, panel, MR);
+                copy(a, aOff + (ic + ir) * lda + pc, lda, 1, mr, kc, alpha, packed, panel, MR);
             }
         }
     }
@@ -69,15 +87,15 @@ final class Pack {
      * jc + q·NR.. and stores, for each p, the NR values of row p next to each other:
      * {@code packed[q·NR·kc + p·NR + j] = op(B)[pc + p, jc + q·NR + j]}.
      * Without transB, op(B)[p, j] = b[bOff + p·ldb + j]; with it, b[bOff + j·ldb + p].
-     * {@code gatherIndex} is the caller's scratch of VL ints for the gathers' offsets.
+     * {@code gatherIndex} is the caller's scratch of {@link #GATHER_INDEX_LENGTH} ints.
      */
     static void b(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc,
                   float[] packed, int[] gatherIndex) {
-        if (transB) strideIndex(ldb, gatherIndex);
+        if (transB && GATHERS) strideIndex(ldb, gatherIndex);
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
             int panel = jr * kc;
-            if (transB && nr == NR) {
+            if (transB && nr == NR && GATHERS) {
                 // Stored n × k: row p of the micro-panel is column p of the stored block, NR
                 // values ldb apart, fetched VL at a time with gathers.
                 int src = bOff + (jc + jr) * ldb + pc;
@@ -87,8 +105,8 @@ final class Pack {
                     }
                 }
             } else if (transB) {
-                copyRows(b, bOff + (jc + jr) * ldb + pc, ldb, nr, kc, 1f, packed, panel, NR);
-            } else if (nr == NR) {
+                copy(b, bOff + (jc + jr) * ldb + pc, ldb, 1, nr, kc, 1f, packed, panel, NR);
+            } else if (nr == NR && Sgemm.VECTORS) {
                 // Stored k × n: a row of the micro-panel is a contiguous piece of a row of b,
                 // copied a vector at a time (System.arraycopy's call costs more for 32 floats).
                 int src = bOff + pc * ldb + jc + jr;
@@ -108,15 +126,15 @@ final class Pack {
     }
 
     /**
-     * The scalar transposing copy into a micro-panel {@code width} values wide (MR for A, NR for
-     * B): {@code packed[panel + p·width + r] = alpha·x[src + r·ld + p]} for r < rows and p < depth,
-     * and zeros in the rows from {@code rows} to width.
+     * The scalar copy into a micro-panel {@code width} values wide (MR for A, NR for B):
+     * {@code packed[panel + p·width + r] = alpha·x[src + r·rowStep + p·depthStep]} for r < rows
+     * and p < depth, and zeros in the rows from {@code rows} to width.
      */
-    private static void copyRows(float[] x, int src, int ld, int rows, int depth, float alpha,
-                                 float[] packed, int panel, int width) {
+    private static void copy(float[] x, int src, int rowStep, int depthStep, int rows, int depth, float alpha,
+                             float[] packed, int panel, int width) {
         for (int p = 0; p < depth; p++) {
-            int dst = panel + p * width;
-            for (int r = 0; r < rows; r++) packed[dst + r] = alpha * x[src + r * ld + p];
+            int dst = panel + p * width, from = src + p * depthStep;
+            for (int r = 0; r < rows; r++) packed[dst + r] = alpha * x[from + r * rowStep];
             Arrays.fill(packed, dst + rows, dst + width, 0f);
         }
     }
@@ -126,8 +144,21 @@ final class Pack {
         for (int l = 0; l < VL; l++) index[l] = l * ld;
     }
 
-    /** Gather offsets for two columns of a packed A micro-panel: lane l reads row l % MR, column l / MR. */
-    private static void columnPairIndex(int lda, int[] index) {
-        for (int l = 0; l < VL; l++) index[l] = (l % MR) * lda + l / MR;
+    /**
+     * Gather offsets for A_PERIOD consecutive floats of a packed A micro-panel, from its first
+     * column: position t holds row t % MR of column t / MR, stored at (t % MR)·lda + t / MR.
+     */
+    private static void columnIndex(int lda, int[] index) {
+        for (int t = 0; t < A_PERIOD; t++) index[t] = (t % MR) * lda + t / MR;
+    }
+
+    private static int lcm(int x, int y) {
+        int a = x, b = y;
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return x / a * y;
     }
 }

@@ -35,20 +35,19 @@ import java.util.Arrays;
  *
  * <p><b>Few rows.</b> Packing pays when a micro-panel of B is reused by many row tiles. In
  * training, m is the batch (32): each micro-panel of B serves only 4 tiles, and copying B costs
- * as much as the multiply. So for blocks of at most 4·MR rows an untransposed B is read in place,
+ * as much as the multiply. So for blocks of at most 32 rows an untransposed B is read in place,
  * a micro-panel being NR columns of the caller's rows, ldb apart (see
  * {@link #readsBInPlace}); only a partial micro-panel at the right edge is still packed. And k is
  * cut into equal blocks (784 as 4 × 196), so that no block is a short tail that pays the fixed
  * costs of a block for little work.
  *
- * <p><b>The micro-kernel</b> keeps an MR × NR tile of C in registers: MR rows of NR/VL vectors
- * (here NR = 2 vectors of the preferred species, 2 × 16 floats with AVX-512). For every k it loads
- * one row of the B micro-panel (2 vectors), broadcasts each of the MR values of the A column, and
- * issues 2·MR fused multiply-adds. Only after the last k is the tile added to C. With MR = 8 that is 16
- * accumulators + 2 B vectors + 1 broadcast = 19 of the 32 vector registers of AVX-512; 10 loads
- * feed 16 multiply-adds, so the two FMA units, not the load ports, set the pace. MR = 12 would
- * fill more registers, but a batch of 32 rows, the common m in training, is 4 tiles of 8 and
- * would be 3 tiles of 12 with a third of the last one wasted.
+ * <p><b>The micro-kernel</b> ({@link MicroKernel}) keeps an MR × NR tile of C in registers for
+ * the whole k loop; only after the last k is the tile added to C. Its shape depends on the
+ * register file and is chosen at start-up from the {@link Machine}: 8 × 2 vectors where there
+ * are 32 vector registers (AVX-512, NEON), 5 × 2 vectors where there are 16 (AVX2, SSE), and a
+ * 4 × 4 scalar tile where the Vector API is of no use. The cache blocks KC, MC and NC follow from
+ * the tile and the cache sizes ({@link Blocking}). The bits of a product therefore depend on the
+ * machine (KC sets where the sums are cut), but never on the thread count.
  *
  * <p><b>Threads</b> take disjoint blocks of C (a grid of row and column ranges, chosen to pack as
  * little twice as possible); each runs the five loops on its block with its own packing buffers,
@@ -58,19 +57,28 @@ import java.util.Arrays;
  * run on the calling thread.
  */
 public final class Sgemm {
+    /** The processor, read once: vector width, registers, caches. */
+    static final Machine MACHINE = Machine.detect();
+    /** The register tile chosen for it ({@link MicroKernel#choose}). */
+    static final MicroKernel KERNEL = MicroKernel.choose(MACHINE);
+    /** Whether the edges and packing may use vectors: not with the scalar kernel. */
+    static final boolean VECTORS = !(KERNEL instanceof ScalarKernel4x4);
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
 
     /** Rows of the register tile (values of packed A broadcast per k). */
-    static final int MR = 8;
-    /** Columns of the register tile: two vectors. */
-    static final int NR = 2 * VL;
-    /** Depth of a packed block: a KC × NR micro-panel of B (32 KiB with AVX-512) stays in L1. */
-    static final int KC = 256;
-    /** Rows of a packed block of A: MC × KC floats (192 KiB) stay in L2. A multiple of MR. */
-    static final int MC = 192;
-    /** Columns of a packed panel of B: KC × NC floats (4 MiB) stay in L3. A multiple of NR. */
-    static final int NC = 128 * NR;
+    static final int MR = KERNEL.mr;
+    /** Columns of the register tile. */
+    static final int NR = KERNEL.nr;
+    private static final Blocking BLOCKING = Blocking.forCaches(MACHINE, MR, NR);
+    /** Depth of a packed block: a KC × NR micro-panel of B fills half of L1. */
+    static final int KC = BLOCKING.kc;
+    /** Rows of a packed block of A: MC × KC floats fill half of L2. A multiple of MR. */
+    static final int MC = BLOCKING.mc;
+    /** Columns of a packed panel of B: KC × NC floats fill half of this core's share of L3. A multiple of NR. */
+    static final int NC = BLOCKING.nc;
+    /** Blocks of at most this many rows (a training batch of 32) read an untransposed B in place. */
+    static final int IN_PLACE_MAX_ROWS = 32;
     /** Below this many floating-point operations a product runs on one thread. */
     static final long PARALLEL_MIN_FLOPS = 2_000_000;
     /**
@@ -83,6 +91,14 @@ public final class Sgemm {
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private Sgemm() {}
+
+    /**
+     * The configuration chosen for this machine, for logs and results files, e.g.
+     * "micro-kernel 5×16, KC 256, MC 510, NC 8192 (amd64, 256-bit vectors, 16 vector registers, …)".
+     */
+    public static String configuration() {
+        return "micro-kernel " + KERNEL.describe() + ", KC " + KC + ", MC " + MC + ", NC " + NC + " (" + MACHINE.describe() + ")";
+    }
 
     /** {@code C = alpha·op(A)·op(B) + beta·C} with {@link Parallel#threads()} threads; see {@link Backend#sgemm}. */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
@@ -157,7 +173,7 @@ public final class Sgemm {
      * of a multiple of 4 KiB is left to packing, as its rows would all map to the same L1 sets.
      */
     private static boolean readsBInPlace(boolean transB, int rows, int ldb) {
-        return !transB && rows <= 4 * MR && ldb % 1024 != 0;
+        return !transB && rows <= IN_PLACE_MAX_ROWS && ldb % 1024 != 0;
     }
 
     /**
@@ -172,104 +188,12 @@ public final class Sgemm {
             int nr = Math.min(NR, nc - jr), bi = bBase + jr * bPanelStep;
             for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
                 // Packed A micro-panel of rows ir.. starts at ir·kc.
-                if (nr > VL) microKernel(kc, packedA, ir * kc, b, bi, bRowStride, tile);
-                else narrowMicroKernel(kc, packedA, ir * kc, b, bi, bRowStride, tile);
+                KERNEL.multiply(kc, packedA, ir * kc, b, bi, bRowStride, nr, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
-                if (nr == NR) mergeRows(tile, mr, beta, c, ci, ldc);
+                if (nr == NR && VECTORS) mergeRows(tile, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge
             }
         }
-    }
-
-    /**
-     * tile[MR × NR] = packedA micro-panel (MR × kc) · B micro-panel (kc × NR, rows bRowStride
-     * apart from b[bi]: NR when packed, ldb in place), accumulated in 2·MR vector registers. For each p: load one row of the B micro-panel (two vectors), then a
-     * rank-1 update, broadcasting each of the MR values of column p of A. Each accumulator is a
-     * named local so that the JIT keeps it in a register across the loop (an array of vectors
-     * would live in memory). The result goes to a small scratch tile rather than to C, which
-     * keeps this method free of calls: a vector passed to a call that the JIT does not inline is
-     * boxed on the heap, which made an earlier version ten times slower.
-     */
-    private static void microKernel(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
-        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S);
-        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S);
-        FloatVector c2_0 = FloatVector.zero(S), c2_1 = FloatVector.zero(S);
-        FloatVector c3_0 = FloatVector.zero(S), c3_1 = FloatVector.zero(S);
-        FloatVector c4_0 = FloatVector.zero(S), c4_1 = FloatVector.zero(S);
-        FloatVector c5_0 = FloatVector.zero(S), c5_1 = FloatVector.zero(S);
-        FloatVector c6_0 = FloatVector.zero(S), c6_1 = FloatVector.zero(S);
-        FloatVector c7_0 = FloatVector.zero(S), c7_1 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += bRowStride) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector b1 = FloatVector.fromArray(S, b, bi + VL);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1);
-            x = FloatVector.broadcast(S, a[ai + 1]);
-            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1);
-            x = FloatVector.broadcast(S, a[ai + 2]);
-            c2_0 = x.fma(b0, c2_0); c2_1 = x.fma(b1, c2_1);
-            x = FloatVector.broadcast(S, a[ai + 3]);
-            c3_0 = x.fma(b0, c3_0); c3_1 = x.fma(b1, c3_1);
-            x = FloatVector.broadcast(S, a[ai + 4]);
-            c4_0 = x.fma(b0, c4_0); c4_1 = x.fma(b1, c4_1);
-            x = FloatVector.broadcast(S, a[ai + 5]);
-            c5_0 = x.fma(b0, c5_0); c5_1 = x.fma(b1, c5_1);
-            x = FloatVector.broadcast(S, a[ai + 6]);
-            c6_0 = x.fma(b0, c6_0); c6_1 = x.fma(b1, c6_1);
-            x = FloatVector.broadcast(S, a[ai + 7]);
-            c7_0 = x.fma(b0, c7_0); c7_1 = x.fma(b1, c7_1);
-        }
-        c0_0.intoArray(tile, 0);  c0_1.intoArray(tile, VL);
-        c1_0.intoArray(tile, 1 * NR);  c1_1.intoArray(tile, 1 * NR + VL);
-        c2_0.intoArray(tile, 2 * NR);  c2_1.intoArray(tile, 2 * NR + VL);
-        c3_0.intoArray(tile, 3 * NR);  c3_1.intoArray(tile, 3 * NR + VL);
-        c4_0.intoArray(tile, 4 * NR);  c4_1.intoArray(tile, 4 * NR + VL);
-        c5_0.intoArray(tile, 5 * NR);  c5_1.intoArray(tile, 5 * NR + VL);
-        c6_0.intoArray(tile, 6 * NR);  c6_1.intoArray(tile, 6 * NR + VL);
-        c7_0.intoArray(tile, 7 * NR);  c7_1.intoArray(tile, 7 * NR + VL);
-    }
-
-    /**
-     * The same for a micro-panel of B at most one vector wide (the right edge of C, e.g. the last
-     * 4 of 100 columns, always packed): half the multiply-adds of the full kernel. Packed B keeps
-     * its row stride NR, so only the first vector of each row is read; tile rows are written up to VL.
-     */
-    private static void narrowMicroKernel(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
-        FloatVector c0 = FloatVector.zero(S);
-        FloatVector c1 = FloatVector.zero(S);
-        FloatVector c2 = FloatVector.zero(S);
-        FloatVector c3 = FloatVector.zero(S);
-        FloatVector c4 = FloatVector.zero(S);
-        FloatVector c5 = FloatVector.zero(S);
-        FloatVector c6 = FloatVector.zero(S);
-        FloatVector c7 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++, ai += MR, bi += bRowStride) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bi);
-            FloatVector x = FloatVector.broadcast(S, a[ai]);
-            c0 = x.fma(b0, c0);
-            x = FloatVector.broadcast(S, a[ai + 1]);
-            c1 = x.fma(b0, c1);
-            x = FloatVector.broadcast(S, a[ai + 2]);
-            c2 = x.fma(b0, c2);
-            x = FloatVector.broadcast(S, a[ai + 3]);
-            c3 = x.fma(b0, c3);
-            x = FloatVector.broadcast(S, a[ai + 4]);
-            c4 = x.fma(b0, c4);
-            x = FloatVector.broadcast(S, a[ai + 5]);
-            c5 = x.fma(b0, c5);
-            x = FloatVector.broadcast(S, a[ai + 6]);
-            c6 = x.fma(b0, c6);
-            x = FloatVector.broadcast(S, a[ai + 7]);
-            c7 = x.fma(b0, c7);
-        }
-        c0.intoArray(tile, 0);
-        c1.intoArray(tile, 1 * NR);
-        c2.intoArray(tile, 2 * NR);
-        c3.intoArray(tile, 3 * NR);
-        c4.intoArray(tile, 4 * NR);
-        c5.intoArray(tile, 5 * NR);
-        c6.intoArray(tile, 6 * NR);
-        c7.intoArray(tile, 7 * NR);
     }
 
     /** C[0:mr, 0:NR] = tile + beta·C, a vector at a time; beta = 0 ignores the old C (even NaN). */
@@ -285,7 +209,7 @@ public final class Sgemm {
         }
     }
 
-    /** C[0:mr, 0:nr] = tile[0:mr, 0:nr] + beta·C for a tile cut by the right edge of C. */
+    /** C[0:mr, 0:nr] = tile[0:mr, 0:nr] + beta·C, one float at a time: a tile cut by the right edge of C. */
     private static void mergeEdge(float[] tile, int mr, int nr, float beta, float[] c, int ci, int ldc) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < nr; j++) {
@@ -366,13 +290,34 @@ public final class Sgemm {
         }
     }
 
+    /**
+     * The cache blocks, from the rule of BLIS's analytical model (Low et al., "Analytical Modeling
+     * Is Enough for High-Performance BLIS", 2016): the KC × NR micro-panel of B, reused by every
+     * row tile, stays in L1 while A streams past it, so it takes half of L1; the MC × KC block of
+     * A, reused by every micro-panel of B, takes half of L2; the KC × NC panel of B half of this
+     * core's share of L3. KC is a multiple of 16 in [64, 512], MC a multiple of MR, NC of NR.
+     * With AVX2 and a 32 KiB L1 that gives KC = 256, as BLIS uses on Haswell and Zen.
+     */
+    record Blocking(int kc, int mc, int nc) {
+        static Blocking forCaches(Machine machine, int mr, int nr) {
+            int kc = clamp(machine.l1d() / 2 / (nr * Float.BYTES), 64, 512) / 16 * 16;
+            int mc = Math.max(mr, clamp(machine.l2() / 2 / ((long) kc * Float.BYTES), mr, 4096) / mr * mr);
+            int nc = Math.max(nr, clamp(machine.l3PerCore() / 2 / ((long) kc * Float.BYTES), nr, 8192) / nr * nr);
+            return new Blocking(kc, mc, nc);
+        }
+
+        private static int clamp(long x, int lo, int hi) {
+            return (int) Math.max(lo, Math.min(hi, x));
+        }
+    }
+
     /** Per-thread packing buffers, grown on demand and reused by every later call. */
     private static final class Workspace {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
         final float[] tile = new float[MR * NR];
         /** Offsets for the packing routines' gathers. */
-        final int[] gatherIndex = new int[VL];
+        final int[] gatherIndex = new int[Pack.GATHER_INDEX_LENGTH];
 
         float[] packedA(int size) {
             if (packedA.length < size) packedA = new float[size];
