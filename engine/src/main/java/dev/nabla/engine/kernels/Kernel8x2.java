@@ -21,6 +21,11 @@ final class Kernel8x2 extends MicroKernel {
     }
 
     @Override
+    int registers() {
+        return MR * 2 + 2 + 1;
+    }
+
+    @Override
     void multiply(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, int columns, float[] tile) {
         if (columns > VL) full(kc, a, ai, b, bi, bRowStride, tile);
         else narrow(kc, a, ai, b, bi, bRowStride, tile);

@@ -35,6 +35,9 @@ abstract sealed class MicroKernel permits Kernel8x2, Kernel5x2, ScalarKernel4x4 
         this.nr = nr;
     }
 
+    /** Registers the tile keeps live in its k loop: the accumulators, one row of B and a broadcast value of A. */
+    abstract int registers();
+
     /**
      * {@code tile[r·NR + j] = Σ_p a[ai + p·MR + r] · b[bi + p·bRowStride + j]} for r < MR and, at
      * least, j < {@code columns}: a kernel may skip the vectors of B beyond the first
