@@ -38,8 +38,11 @@ public final class Locator {
      * @param apt        how to fetch a Debian package
      */
     public record Environment(Function<String, String> env, Path home, Downloader downloader, AptFetcher apt) {
+        /** The process's environment; the home folder is {@code $HOME}, as for other Unix tools, else Java's user.home. */
         public static Environment system() {
-            return new Environment(System::getenv, Path.of(System.getProperty("user.home")), Downloader.toStderr(), AptFetcher.system());
+            String home = System.getenv("HOME");
+            return new Environment(System::getenv, Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")),
+                    Downloader.toStderr(), AptFetcher.system());
         }
     }
 
