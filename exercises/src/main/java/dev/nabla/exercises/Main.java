@@ -6,7 +6,11 @@ import dev.nabla.datasets.MalformedDataException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,10 +96,20 @@ public final class Main {
             Files.createDirectories(dir);
             Files.delete(Files.createTempFile(dir, ".nabla-write-check", ""));
         } catch (IOException | UnsupportedOperationException e) {
-            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new IllegalArgumentException((given ? "--out " : "the picture folder ") + dir + " cannot be written ("
-                    + reason + "); " + (given ? "pass" : "pass --out with") + " a folder you can write to");
+                    + reason(e) + "); " + (given ? "pass" : "pass --out with") + " a folder you can write to");
         }
+    }
+
+    /** Why a file operation failed, in words: the file system's exceptions often carry only the path. */
+    private static String reason(Exception e) {
+        return switch (e) {
+            case AccessDeniedException a -> "permission denied: " + a.getFile();
+            case NoSuchFileException n -> "cannot be created: " + n.getFile();
+            case FileAlreadyExistsException f -> "a file is in the way: " + f.getFile();
+            case FileSystemException f when f.getReason() != null -> f.getReason() + ": " + f.getFile();
+            default -> String.valueOf(e.getMessage());
+        };
     }
 
     /** One message for a failed run: the data set or file and what is wrong with it, else the exception itself. */

@@ -82,9 +82,9 @@ class MainTest {
     void anUnwritableOutFolderFailsBeforeTraining() throws Exception {
         Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
         Run r = main("run", "homl-stacked", "--out", file.resolve("pictures").toString());
-        String m = error(r);
-        assertTrue(m.startsWith("error: --out " + file.resolve("pictures") + " cannot be written ("), m);
-        assertTrue(m.endsWith("); pass a folder you can write to"), m);
+        Path pictures = file.resolve("pictures");
+        assertEquals("error: --out " + pictures + " cannot be written (Not a directory: " + pictures + "); pass a folder you can write to",
+                error(r));
     }
 
     @Test
