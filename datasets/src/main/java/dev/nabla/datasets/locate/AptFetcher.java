@@ -51,6 +51,7 @@ public final class AptFetcher {
      * @throws DownloadException when apt-get or dpkg-deb is missing or fails; the message gives their output
      */
     public Path fetch(DebianPackage pkg, Path staging) throws IOException {
+        progress.println("fetching the Debian package " + pkg.name() + " with apt-get download");
         ProgressBar bar = ProgressBar.percent(progress, pkg.name() + ".deb");
         try {
             run(staging, List.of(aptGet, "download", "-q", "-o", "APT::Status-Fd=1", pkg.name()), line -> {
