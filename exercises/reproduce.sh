@@ -7,7 +7,8 @@
 #
 # Each run's output goes to out/reproduction/ID.log and its pictures to out/ID/. The table lists,
 # per exercise, the figure, the book's figure, the verdict, the seconds per epoch and the command;
-# exercises without a log are marked "not run".
+# exercises without a log are marked "not run". The verdict is the exercise's own (Target.verdict,
+# printed in its RESULT line), the one FullRunsTest asserts under ./mvnw test -Pslow.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

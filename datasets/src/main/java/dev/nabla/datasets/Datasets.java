@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * One-line access to the tutorials' data sets. Each method finds the files with {@link Locator}
- * (explicit path, environment variable, cache, the project's shared data folder, the Debian
- * package, then a verified download) and reads them.
+ * (explicit path, environment variable, cache, the installed Debian package, then a verified
+ * download from the official address or of the Debian package) and reads them.
  *
  * <pre>{@code
  * TrainTest fashion = Datasets.fashionMnist();                 // 60,000 + 10,000 images
@@ -53,10 +53,10 @@ public final class Datasets {
         return mnist10k(null);
     }
 
-    /** {@code mnist.pkl} at {@code path} (the file or its folder; null: search as usual). */
+    /** The book's {@code mnist.pkl} at {@code path} (the file, whatever its name, or its folder; null: search as usual). */
     public static LabeledImages mnist10k(Path path) {
-        Path folder = Locator.system().find(DatasetSource.MNIST_PKL, path, List.of("mnist.pkl"));
-        return read(() -> MnistPickleReader.read(folder.resolve("mnist.pkl")));
+        Path file = Locator.system().findFile(DatasetSource.MNIST_PKL, path, "mnist.pkl");
+        return read(() -> MnistPickleReader.read(file));
     }
 
     /** CIFAR-10 training batch 1 (10,000 images of 32×32×3). */

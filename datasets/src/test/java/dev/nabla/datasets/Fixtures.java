@@ -1,27 +1,37 @@
 package dev.nabla.datasets;
 
-import dev.nabla.datasets.locate.ProjectShared;
-
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Path;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-/** The project's shared test files: {@code shared/fixtures} and {@code shared/data} beside the checkout. */
+/**
+ * The test files shipped in {@code src/test/resources}: {@code fixtures/} (tiny files with the
+ * values listed in {@code fixtures/expected.json}) and {@code samples/} (the first records of the
+ * real data sets, in their own formats; {@code samples/README.md} says how they were cut).
+ */
 public final class Fixtures {
     private Fixtures() {
     }
 
-    /** A file in {@code shared/fixtures}; the calling test is skipped when the folder is absent. */
+    /** A file in {@code fixtures/}. */
     public static Path fixture(String name) {
-        var dir = ProjectShared.find("fixtures");
-        assumeTrue(dir.isPresent(), "shared/fixtures not found beside the checkout");
-        return dir.get().resolve(name);
+        return resource("fixtures/" + name);
     }
 
-    /** A file in {@code shared/data}; the calling test is skipped when it is absent. */
-    public static Path data(String relative) {
-        var dir = ProjectShared.find("data/" + relative);
-        assumeTrue(dir.isPresent(), "shared/data/" + relative + " not found beside the checkout");
-        return dir.get();
+    /** A file or folder in {@code samples/}, e.g. {@code fashion-mnist}. */
+    public static Path sample(String relative) {
+        return resource("samples/" + relative);
+    }
+
+    private static Path resource(String relative) {
+        URL url = Fixtures.class.getResource("/" + relative);
+        if (url == null) {
+            throw new IllegalStateException(relative + " is missing from the test resources");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -21,10 +21,12 @@ public final class Data {
 
     /**
      * Fashion-MNIST's training set split as in HOML: {@code X_valid, X_train = X_train_all[:5000],
-     * X_train_all[5000:]} (5,000 validation, 55,000 training images).
+     * X_train_all[5000:]} (5,000 validation, 55,000 training images). A smaller copy of the set
+     * (the tests' sample) is split in the same proportion, its first twelfth for validation.
      */
     public static TrainValid fashionMnist(Options options) {
-        TrainValid split = Preprocessing.validationSplit(once("fashion-mnist", () -> Datasets.fashionMnist().train()), 5000);
+        LabeledImages all = once("fashion-mnist", () -> Datasets.fashionMnist().train());
+        TrainValid split = Preprocessing.validationSplit(all, all.count() / 12);
         int train = options.samples(split.train().count());
         int valid = options.proportional(split.valid().count(), split.train().count());
         return new TrainValid(split.train().slice(0, train), split.valid().slice(0, valid));

@@ -1,7 +1,6 @@
 package dev.nabla.exercises;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 
 /**
@@ -18,27 +17,6 @@ public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out
 
     public static Options defaults() {
         return new Options(OptionalInt.empty(), OptionalInt.empty(), DEFAULT_SEED, null);
-    }
-
-    /** Parses {@code [--epochs N] [--limit N] [--seed S] [--out DIR]}. */
-    public static Options parse(List<String> args) {
-        OptionalInt epochs = OptionalInt.empty(), limit = OptionalInt.empty();
-        long seed = DEFAULT_SEED;
-        Path out = null;
-        for (int i = 0; i < args.size(); i++) {
-            String flag = args.get(i);
-            if (i + 1 >= args.size()) throw new IllegalArgumentException("option " + flag + " needs a value");
-            String value = args.get(++i);
-            switch (flag) {
-                case "--epochs" -> epochs = OptionalInt.of(positive(flag, value));
-                case "--limit" -> limit = OptionalInt.of(positive(flag, value));
-                case "--seed" -> seed = parseLong(flag, value);
-                case "--out" -> out = Path.of(value);
-                default -> throw new IllegalArgumentException("unknown option " + flag
-                        + " (expected --epochs N, --limit N, --seed S, --out DIR)");
-            }
-        }
-        return new Options(epochs, limit, seed, out);
     }
 
     /** The epoch count to train: the override if given, else the exercise's own. */
@@ -68,17 +46,4 @@ public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out
         return new Options(epochs, limit, seed, dir);
     }
 
-    private static int positive(String flag, String value) {
-        long v = parseLong(flag, value);
-        if (v < 1 || v > Integer.MAX_VALUE) throw new IllegalArgumentException(flag + " must be a positive integer, got " + value);
-        return (int) v;
-    }
-
-    private static long parseLong(String flag, String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " expects an integer, got '" + value + "'");
-        }
-    }
 }

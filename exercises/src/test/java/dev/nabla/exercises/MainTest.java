@@ -21,7 +21,8 @@ class MainTest {
     private static Run main(String... args) {
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                false);
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -40,15 +41,50 @@ class MainTest {
         assertTrue(r.out.contains("RESULT aul-ex18 figure=- book=- verdict=REPORT"), r.out);
     }
 
+    /** The first line of a bad command line's output: the one message naming what is wrong. */
+    private static String error(Run r) {
+        assertEquals(2, r.status, r.err);
+        assertEquals("", r.out);
+        return r.err.lines().findFirst().orElseThrow();
+    }
+
     @Test
-    void badUsageIsExplained() {
-        Run unknown = main("run", "no-such-id");
-        assertEquals(2, unknown.status);
-        assertTrue(unknown.err.contains("no exercise 'no-such-id'"), unknown.err);
-        Run badEpochs = main("run", "aul-ex18", "--epochs", "ten");
-        assertEquals(2, badEpochs.status);
-        assertTrue(badEpochs.err.contains("--epochs expects an integer, got 'ten'"), badEpochs.err);
-        assertEquals(2, main("frobnicate").status);
+    void badUsageNamesWhatIsWrong() {
+        assertEquals("error: no exercise 'no-such-id'; './nabla list' shows the ids", error(main("run", "no-such-id")));
+        assertEquals("error: --epochs expects an integer, got 'ten'", error(main("run", "aul-ex18", "--epochs", "ten")));
+        assertEquals("error: unknown command 'frobnicate' (expected list or run)", error(main("frobnicate")));
+        assertEquals("error: option --epochs is given twice", error(main("run", "aul-ex18", "--epochs", "1", "--epochs", "2")));
+        assertEquals("error: option --seed needs a value", error(main("run", "aul-ex18", "--seed")));
+        assertEquals("error: run needs an exercise id or 'all'", error(main("run", "--epochs", "1")));
+        assertEquals("error: run takes one exercise id, got 'aul-ex18' and 'aul-ex19'", error(main("run", "aul-ex18", "aul-ex19")));
+        assertEquals("error: unknown option --epoch (expected --epochs N, --limit N, --seed S, --out DIR, --verbose)",
+                error(main("run", "aul-ex18", "--epoch", "1")));
+    }
+
+    @Test
+    void helpIsTheUsageOnStandardOutput() {
+        for (String[] args : List.of(new String[]{"run", "--help"}, new String[]{"--help"}, new String[]{"help"}, new String[]{"run", "homl-stacked", "-h"})) {
+            Run r = main(args);
+            assertEquals(0, r.status, r.err);
+            assertTrue(r.out.startsWith("usage: nabla list\n"), r.out);
+            assertEquals("", r.err);
+        }
+    }
+
+    @Test
+    void optionsMayComeBeforeTheId() {
+        Run r = main("run", "--epochs", "1", "--out", dir.toString(), "aul-ex18");
+        assertEquals(0, r.status, r.err);
+        assertTrue(r.out.contains("RESULT aul-ex18 "), r.out);
+    }
+
+    @Test
+    void anUnwritableOutFolderFailsBeforeTraining() throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("a-file"), "x");
+        Run r = main("run", "homl-stacked", "--out", file.resolve("pictures").toString());
+        Path pictures = file.resolve("pictures");
+        assertEquals("error: --out " + pictures + " cannot be written (Not a directory: " + pictures + "); pass a folder you can write to",
+                error(r));
     }
 
     @Test
@@ -68,7 +104,10 @@ class MainTest {
 
     @Test
     void optionsParseAndScale() {
-        Options o = Options.parse(List.of("--epochs", "3", "--limit", "1100", "--seed", "7", "--out", "x"));
+        RunCommand c = RunCommand.parse(List.of("--epochs", "3", "homl-stacked", "--limit", "1100", "--seed", "7", "--out", "x", "--verbose"));
+        assertEquals("homl-stacked", c.id());
+        assertTrue(c.verbose());
+        Options o = c.options();
         assertEquals(3, o.epochsOr(10));
         assertEquals(1100, o.samples(55000));
         assertEquals(100, o.proportional(5000, 55000));
@@ -76,7 +115,6 @@ class MainTest {
         assertEquals(Path.of("x"), o.outFor("id"));
         assertEquals(Path.of("out", "id"), Options.defaults().outFor("id"));
         assertEquals(10, Options.defaults().epochsOr(10));
-        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--limit", "0")));
-        assertThrows(IllegalArgumentException.class, () -> Options.parse(List.of("--epochs")));
+        assertThrows(IllegalArgumentException.class, () -> RunCommand.parse(List.of("x", "--limit", "0")));
     }
 }

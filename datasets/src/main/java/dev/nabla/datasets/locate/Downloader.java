@@ -14,7 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Downloads a {@link RemoteFile} into a folder so that the folder never holds a file that looks
@@ -86,7 +85,7 @@ public final class Downloader {
             long expected = http.getContentLengthLong();
             MessageDigest sha = sha256();
             long received = 0;
-            ProgressBar bar = new ProgressBar(progress, name, expected);
+            ProgressBar bar = ProgressBar.bytes(progress, name, expected);
             try (InputStream in = http.getInputStream(); OutputStream os = Files.newOutputStream(out)) {
                 byte[] buffer = new byte[1 << 16];
                 for (int n; (n = read(in, buffer, received, expected)) > 0; ) {
@@ -122,12 +121,17 @@ public final class Downloader {
 
     /** The SHA-256 digest of a file's contents, in lower-case hex. */
     public static String sha256(Path file) throws IOException {
-        MessageDigest sha = sha256();
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                sha.update(buffer, 0, n);
-            }
+            return sha256(in);
+        }
+    }
+
+    /** The SHA-256 digest of everything {@code in} yields, in lower-case hex. */
+    public static String sha256(InputStream in) throws IOException {
+        MessageDigest sha = sha256();
+        byte[] buffer = new byte[1 << 16];
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            sha.update(buffer, 0, n);
         }
         return HexFormat.of().formatHex(sha.digest());
     }
@@ -137,43 +141,6 @@ public final class Downloader {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
-
-    /** A one-line text progress bar, redrawn in place with a carriage return, at most once per percent. */
-    private static final class ProgressBar {
-        private static final int WIDTH = 30;
-        private final PrintStream out;
-        private final String name;
-        private final long total;
-        private long lastShown = -1;
-
-        ProgressBar(PrintStream out, String name, long total) {
-            this.out = out;
-            this.name = name;
-            this.total = total;
-        }
-
-        void update(long done) {
-            long step = total > 0 ? done * 100 / total : done >> 20;
-            if (step == lastShown) {
-                return;
-            }
-            lastShown = step;
-            if (total > 0) {
-                int filled = (int) (done * WIDTH / total);
-                out.print(String.format(Locale.ROOT, "\r%s [%s%s] %3d%% %.1f/%.1f MB", name, "=".repeat(filled),
-                        " ".repeat(WIDTH - filled), step, done / 1e6, total / 1e6));
-            } else {
-                out.print(String.format(Locale.ROOT, "\r%s %.1f MB", name, done / 1e6));
-            }
-            out.flush();
-        }
-
-        void finish() {
-            if (lastShown >= 0) {
-                out.println();
-            }
         }
     }
 }

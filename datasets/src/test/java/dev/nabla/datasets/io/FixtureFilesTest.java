@@ -11,7 +11,7 @@ import static dev.nabla.datasets.Fixtures.fixture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** Every file in shared/fixtures against the values listed in shared/fixtures/expected.json. */
+/** Every file in the test resources' fixtures/ against the values listed in fixtures/expected.json. */
 class FixtureFilesTest {
     // expected.json, "cifar_py2_20.pkl and cifar_bin_20.bin"
     private static final int[] CIFAR_LABELS = {7, 3, 1, 4, 4, 4, 7, 1, 1, 4, 7, 3, 3, 3, 7, 2, 8, 6, 8, 1};

@@ -45,7 +45,8 @@ class LocatorTest {
     }
 
     private Locator locator() {
-        return new Locator(new Locator.Environment(env::get, home, work, new Downloader(new PrintStream(OutputStream.nullOutputStream()))));
+        return new Locator(new Locator.Environment(env::get, home, new Downloader(new PrintStream(OutputStream.nullOutputStream())),
+                new AptFetcher(work.resolve("no-apt-get").toString(), "dpkg-deb", new PrintStream(OutputStream.nullOutputStream()))));
     }
 
     private static byte[] resource(String name) throws IOException {
@@ -55,8 +56,9 @@ class LocatorTest {
     }
 
     private DatasetSource source(List<RemoteFile> files, Optional<RemoteFile> archive, Path debian) {
-        return new DatasetSource("Test set", "NABLA_TEST_SET", "test-set", Optional.ofNullable(debian), files, archive,
-                "apt-get install dataset-test-set");
+        Optional<DebianPackage> pkg = Optional.ofNullable(debian)
+                .map(dir -> new DebianPackage("dataset-test-set", Path.of("/").relativize(dir).toString(), Map.of()));
+        return new DatasetSource("Test set", "NABLA_TEST_SET", "test-set", pkg, files, archive, "apt-get install dataset-test-set");
     }
 
     @Test
@@ -131,9 +133,9 @@ class LocatorTest {
         assertTrue(m.startsWith("Test set not found (needed: a.bin). Looked in:"), m);
         assertTrue(m.contains("NABLA_TEST_SET (not set)"), m);
         assertTrue(m.contains(home.resolve("nabla/datasets/test-set") + " (no such folder)"), m);
-        assertTrue(m.contains(work.getParent().resolve("shared/data/test-set").toString()), m);
         assertTrue(m.contains(work.resolve("debian") + " (no such folder)"), m);
         assertTrue(m.contains("HTTP 404"), m);
+        assertTrue(m.contains("Debian package dataset-test-set (apt-get download): " + work.resolve("no-apt-get") + " is not available"), m);
         assertTrue(m.contains("To get it: apt-get install dataset-test-set"), m);
         assertFalse(Files.exists(home.resolve("nabla/datasets/test-set/a.bin")));
     }
@@ -145,5 +147,6 @@ class LocatorTest {
         DatasetNotFoundException e = assertThrows(DatasetNotFoundException.class,
                 () -> locator().find(source(List.of(file), Optional.empty(), null), null, List.of("a.bin")));
         assertTrue(e.getMessage().contains("download: skipped because NABLA_OFFLINE=1"), e.getMessage());
+        assertFalse(e.getMessage().contains("apt-get download"), e.getMessage());
     }
 }
