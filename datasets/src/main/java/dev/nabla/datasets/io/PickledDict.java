@@ -25,8 +25,7 @@ final class PickledDict {
     static PickledDict load(Path file) throws IOException {
         Object root = Unpickler.load(file);
         if (!(root instanceof Map<?, ?> map)) {
-            throw new MalformedDataException(file.toString(), "pickle holds a " + (root == null ? "None" : root.getClass().getSimpleName())
-                    + ", expected a dict");
+            throw new MalformedDataException(file.toString(), "pickle holds a " + Unpickler.typeName(root) + ", expected a dict");
         }
         return new PickledDict(map, file.toString());
     }
