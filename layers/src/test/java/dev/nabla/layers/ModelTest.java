@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -109,6 +111,28 @@ class ModelTest {
         assertEquals("epoch 1, batch 3: invalid loss NaN, terminating training", h.stopReason());
         assertEquals(1, h.epochs());
         assertTrue(Double.isNaN(h.last("loss")));
+    }
+
+    @Test
+    void aNonFiniteLossWithoutCallbacksIsReportedOnceWithEpochAndBatch() {
+        int[] calls = {0};
+        Regularizer poison = a -> ++calls[0] >= 13 ? Tensor.scalar(Float.NaN) : a.sum().mul(0f);
+        Sequential m = new Sequential(new Dense(2, Activation.SIGMOID).activityRegularizer(poison));
+        m.compile(Losses.meanSquaredError(), new SGD(0.1f));
+        Tensor x = data(100, 2, 3);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            History h = m.fit(x, x, Fit.epochs(3).batchSize(10).verbose(false));
+            assertEquals(3, h.epochs());
+            assertTrue(Double.isNaN(h.last("loss")));
+            m.fit(x, x, Fit.epochs(1).batchSize(10).verbose(false).callbacks(new TerminateOnNaN()));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("warning: epoch 2, batch 3: loss is NaN; training goes on (give TerminateOnNaN as a callback to stop at the first"
+                + " non-finite loss)" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
     }
 
     @Test
