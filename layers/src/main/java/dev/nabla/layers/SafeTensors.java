@@ -15,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,7 @@ import java.util.Set;
  */
 final class SafeTensors {
     private static final int CHUNK_FLOATS = 1 << 18;
+    private static final int NAMES_SHOWN = 10;
 
     private SafeTensors() {}
 
@@ -151,9 +153,13 @@ final class SafeTensors {
         return matched;
     }
 
-    private static String quoted(Iterable<String> names) {
+    /** The names in quotes, at most {@value #NAMES_SHOWN} of them, and how many more there are. */
+    private static String quoted(Collection<String> names) {
         List<String> q = new ArrayList<>();
-        for (String n : names) q.add("'" + n + "'");
+        for (String n : names) {
+            if (q.size() == NAMES_SHOWN) return String.join(", ", q) + " and " + (names.size() - NAMES_SHOWN) + " more";
+            q.add("'" + n + "'");
+        }
         return String.join(", ", q);
     }
 

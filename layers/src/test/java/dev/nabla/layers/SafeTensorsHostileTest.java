@@ -68,6 +68,8 @@ class SafeTensorsHostileTest {
                         "'dense_1/bias' has shape (3) but the model's is (2)"),
                 Arguments.of("extra tensor", file(FIRST_THREE + BIAS_1 + "," + entry("extra", "F32", "1", 92, 96) + "}", 96),
                         "the file holds 'extra', which the model does not have"),
+                Arguments.of("many extra tensors", file(FIRST_THREE + BIAS_1 + manyEmpty(12) + "}", 92),
+                        "the file holds 'e0', 'e1', 'e2', 'e3', 'e4', 'e5', 'e6', 'e7', 'e8', 'e9' and 2 more, which the model does not have"),
                 Arguments.of("renamed layer", file("{" + KERNEL + "," + BIAS + "," + KERNEL_1.replace("dense_1", "dense_9") + ","
                         + BIAS_1.replace("dense_1", "dense_9") + "}", 92),
                         "no tensor named 'dense_1/kernel', 'dense_1/bias' (the file holds 'dense_9/kernel', 'dense_9/bias')"),
@@ -133,6 +135,13 @@ class SafeTensorsHostileTest {
                         "the header is not valid UTF-8"),
                 Arguments.of("metadata not strings", file("{\"__metadata__\":{\"k\":1}}", 0),
                         "malformed header at character 21: expected a string in double quotes"));
+    }
+
+    /** {@code n} entries of no elements at the end of the data, named e0, e1, … */
+    private static String manyEmpty(int n) {
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < n; i++) entries.append(',').append(entry("e" + i, "F32", "0", 92, 92));
+        return entries.toString();
     }
 
     /** A file whose header bytes are the Latin-1 encoding of {@code header} (so not UTF-8 beyond ASCII). */
