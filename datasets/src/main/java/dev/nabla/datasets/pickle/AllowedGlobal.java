@@ -101,12 +101,13 @@ enum AllowedGlobal {
     /** Applies the global to its REDUCE arguments. */
     abstract Object call(List<?> args, Budget budget);
 
-    /** The allowed global named {@code module.name}, or an error naming the refused global. */
+    /** The allowed global named {@code module.name}, or an error naming the refused global (its first 200 characters). */
     static AllowedGlobal lookup(String module, String name) {
-        AllowedGlobal g = BY_NAME.get(module + "." + name);
+        String global = module + "." + name;
+        AllowedGlobal g = BY_NAME.get(global);
         if (g == null) {
-            throw new PickleFormatError("refusing to load global '" + module + "." + name
-                    + "': only numpy array reconstruction globals are allowed");
+            String shown = global.length() <= 200 ? global : global.substring(0, 200) + "…";
+            throw new PickleFormatError("refusing to load global '" + shown + "': only numpy array reconstruction globals are allowed");
         }
         return g;
     }

@@ -123,6 +123,15 @@ class HostilePickleTest {
     }
 
     @Test
+    void aRefusedGlobalIsNamedByItsFirst200Characters() {
+        String module = "m".repeat(1000);
+        String message = assertThrows(MalformedDataException.class, () -> Unpickler.load(
+                new Ops().op("\u0080\u0004").sized("X", ascii(module)).sized("X", ascii("system")).op("\u0093.").bytes(), "long.pkl")).getMessage();
+        assertEquals("long.pkl: pickle at byte 1018: refusing to load global '" + "m".repeat(200)
+                + "…': only numpy array reconstruction globals are allowed", message);
+    }
+
+    @Test
     @EnabledOnOs(OS.LINUX)
     void aDeviceIsNotReadAsAPickle() {
         MalformedDataException e = assertThrows(MalformedDataException.class, () -> Unpickler.load(Path.of("/dev/zero")));
