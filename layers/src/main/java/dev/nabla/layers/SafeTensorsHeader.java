@@ -174,7 +174,7 @@ final class SafeTensorsHeader {
         expect('"', "a string in double quotes");
         StringBuilder out = new StringBuilder();
         while (true) {
-            if (i >= text.length()) throw error(i, "a closing '\"'");
+            if (i >= text.length()) throw error(i, "expected a closing '\"'");
             char c = text.charAt(i++);
             if (c == '"') return out.toString();
             if (c < 0x20) throw error(i - 1, "no control characters inside a string (they must be escaped)");
@@ -182,7 +182,7 @@ final class SafeTensorsHeader {
                 out.append(c);
                 continue;
             }
-            if (i >= text.length()) throw error(i, "an escape after '\\'");
+            if (i >= text.length()) throw error(i, "expected an escape after '\\'");
             char e = text.charAt(i++);
             switch (e) {
                 case '"', '\\', '/' -> out.append(e);
@@ -192,17 +192,17 @@ final class SafeTensorsHeader {
                 case 'r' -> out.append('\r');
                 case 't' -> out.append('\t');
                 case 'u' -> out.append(hex4());
-                default -> throw error(i - 1, "a valid escape, not '\\" + e + "'");
+                default -> throw error(i - 1, "expected a valid escape, not '\\" + e + "'");
             }
         }
     }
 
     private char hex4() {
-        if (i + 4 > text.length()) throw error(i, "four hex digits after \\u");
+        if (i + 4 > text.length()) throw error(i, "expected four hex digits after \\u");
         int v = 0;
         for (int k = 0; k < 4; k++) {
             int d = Character.digit(text.charAt(i + k), 16);
-            if (d < 0) throw error(i + k, "four hex digits after \\u");
+            if (d < 0) throw error(i + k, "expected four hex digits after \\u");
             v = v * 16 + d;
         }
         i += 4;
