@@ -175,7 +175,10 @@ public class Model extends Layer {
         }
     }
 
-    /** Reads weights saved by {@link #saveWeights}; names and shapes must match this model's exactly. */
+    /**
+     * Reads weights saved by {@link #saveWeights} or any safetensors file of float32 tensors; names
+     * and shapes must match this model's exactly. A file that does not leaves every weight as it was.
+     */
     public void loadWeights(Path path) {
         try {
             SafeTensors.readInto(path, namedWeights());

@@ -3,6 +3,7 @@ package dev.nabla.layers;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -10,10 +11,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,32 +27,22 @@ import java.util.Set;
  * JSON header mapping each tensor's name to {@code {"dtype":"F32","shape":[…],"data_offsets":[begin,end]}}
  * (offsets into the data after the header; the header is padded with spaces to a multiple of 8),
  * then the raw little-endian values.
+ *
+ * <p>Loading checks everything before the first weight is written: the header (see
+ * {@link SafeTensorsHeader}), then names, dtypes and shapes against the model, then it reads all
+ * values; only then are they copied into the model, so a failed load leaves the model as it was.
+ * Memory and work are bounded by the file's size, and only regular files are read.
  */
 final class SafeTensors {
+    private static final int CHUNK_FLOATS = 1 << 18;
+    private static final int NAMES_SHOWN = 10;
+
     private SafeTensors() {}
 
-    /** Writes to a temporary file beside {@code path}, then renames it over {@code path} atomically. */
+    /** Writes the tensors to {@code path} through {@link AtomicFile}. */
     static void write(Path path, List<Tensor> tensors) throws IOException {
-        StringBuilder json = new StringBuilder("{");
-        Set<String> names = new HashSet<>();
-        long offset = 0;
-        for (Tensor t : tensors) {
-            if (!names.add(t.name())) throw new IllegalArgumentException("saveWeights: two weights are named '" + t.name() + "'; give the layers distinct names");
-            if (json.length() > 1) json.append(',');
-            json.append('"').append(t.name()).append("\":{\"dtype\":\"F32\",\"shape\":[");
-            int[] s = t.shape();
-            for (int i = 0; i < s.length; i++) json.append(i > 0 ? "," : "").append(s[i]);
-            json.append("],\"data_offsets\":[").append(offset).append(',').append(offset + 4L * t.size()).append("]}");
-            offset += 4L * t.size();
-        }
-        json.append('}');
-        while ((json.length() + 8) % 8 != 0) json.append(' ');
-        byte[] header = json.toString().getBytes(StandardCharsets.UTF_8);
-
-        Path dir = path.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, path.getFileName().toString(), ".tmp");
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+        byte[] header = header(tensors);
+        AtomicFile.write(path, ch -> {
             ByteBuffer head = ByteBuffer.allocate(8 + header.length).order(ByteOrder.LITTLE_ENDIAN);
             head.putLong(header.length).put(header).flip();
             writeFully(ch, head);
@@ -59,158 +51,139 @@ final class SafeTensors {
                 b.asFloatBuffer().put(t.toArray());
                 writeFully(ch, b);
             }
-            ch.force(true);
-            Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        });
+    }
+
+    /** The JSON header, padded with spaces so that the data starts at a multiple of 8. */
+    private static byte[] header(List<Tensor> tensors) {
+        StringBuilder json = new StringBuilder("{");
+        Set<String> names = new HashSet<>();
+        long offset = 0;
+        for (Tensor t : tensors) {
+            if (!names.add(t.name())) throw new IllegalArgumentException("saveWeights: two weights are named '" + t.name() + "'; give the layers distinct names");
+            if (json.length() > 1) json.append(',');
+            jsonString(json, t.name());
+            json.append(":{\"dtype\":\"F32\",\"shape\":[");
+            int[] s = t.shape();
+            for (int i = 0; i < s.length; i++) json.append(i > 0 ? "," : "").append(s[i]);
+            json.append("],\"data_offsets\":[").append(offset).append(',').append(offset + 4L * t.size()).append("]}");
+            offset += 4L * t.size();
         }
+        json.append('}');
+        while ((json.length() + 8) % 8 != 0) json.append(' ');
+        return json.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Appends {@code s} as a JSON string in plain ASCII: quotes, backslashes, control characters
+     * and everything beyond ASCII are escaped as {@code \\uXXXX}, so any Java string, even one with
+     * an unpaired surrogate, reads back the same.
+     */
+    private static void jsonString(StringBuilder json, String s) {
+        json.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        json.append('"');
     }
 
     private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
     }
 
-    /** Copies the file's tensors into {@code targets}, which must match it name for name and shape for shape. */
+    /** Copies the file's tensors into {@code targets}, which must match it name for name, dtype and shape. */
     static void readInto(Path path, List<Tensor> targets) throws IOException {
-        byte[] bytes = Files.readAllBytes(path);
-        if (bytes.length < 8) throw new IllegalArgumentException("loadWeights: " + path + " is too short to be a safetensors file");
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long headerLength = buf.getLong();
-        if (headerLength < 2 || 8 + headerLength > bytes.length) {
-            throw new IllegalArgumentException("loadWeights: " + path + " declares a header of " + headerLength + " bytes in a file of " + bytes.length);
+        if (!Files.readAttributes(path, BasicFileAttributes.class).isRegularFile()) {
+            throw bad(path, "not a regular file");
         }
-        Map<String, Object> header = Json.object(new String(bytes, 8, (int) headerLength, StandardCharsets.UTF_8), path);
-        header.remove("__metadata__");
-        int dataStart = 8 + (int) headerLength;
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < 8) throw bad(path, "only " + size + " bytes, too short for a safetensors file");
+            long headerLength = read(ch, 0, 8).getLong();
+            if (headerLength < 2 || headerLength > size - 8 || headerLength > SafeTensorsHeader.MAX_BYTES) {
+                throw bad(path, "a header of " + Long.toUnsignedString(headerLength) + " bytes is declared in a file of " + size
+                        + " bytes (headers of 2 to " + SafeTensorsHeader.MAX_BYTES + " bytes are accepted)");
+            }
+            long dataStart = 8 + headerLength;
+            List<TensorEntry> entries;
+            try {
+                entries = SafeTensorsHeader.parse(read(ch, 8, (int) headerLength).array(), size - dataStart);
+            } catch (IllegalArgumentException e) {
+                throw bad(path, e.getMessage());
+            }
+            List<TensorEntry> matched = match(path, entries, targets);
+            float[][] values = new float[targets.size()][];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readFloats(ch, dataStart + matched.get(i).begin(), targets.get(i).size());
+            }
+            for (int i = 0; i < values.length; i++) {
+                Tensor t = targets.get(i);
+                System.arraycopy(values[i], 0, t.data(), t.offset(), values[i].length);
+            }
+        }
+    }
+
+    /** The entry of each target, in the targets' order; every name, dtype and shape must agree, with nothing left over. */
+    private static List<TensorEntry> match(Path path, List<TensorEntry> entries, List<Tensor> targets) {
+        Map<String, TensorEntry> byName = new LinkedHashMap<>();
+        for (TensorEntry e : entries) byName.put(e.name(), e);
+        List<TensorEntry> matched = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (Tensor t : targets) {
-            Object entry = header.remove(t.name());
-            if (!(entry instanceof Map<?, ?> e)) {
-                throw new IllegalArgumentException("loadWeights: " + path + " has no tensor '" + t.name() + "' (it holds " + namesOf(header, entry) + ")");
+            TensorEntry e = byName.remove(t.name());
+            if (e == null) {
+                missing.add(t.name());
+                continue;
             }
-            if (!"F32".equals(e.get("dtype"))) throw new IllegalArgumentException("loadWeights: '" + t.name() + "' in " + path + " has dtype " + e.get("dtype") + ", expected F32");
-            int[] shape = ints(e.get("shape"));
-            if (!Arrays.equals(shape, t.shape())) {
-                throw new IllegalArgumentException("loadWeights: '" + t.name() + "' has shape " + Shape.str(shape) + " in " + path + " but " + Shape.str(t.shape()) + " in the model");
+            if (!e.dtype().equals("F32")) throw bad(path, "'" + t.name() + "' has dtype " + e.dtype() + ", expected F32");
+            if (!Arrays.equals(e.shape(), t.shape())) {
+                throw bad(path, "'" + t.name() + "' has shape " + Shape.str(e.shape()) + " but the model's is " + Shape.str(t.shape()));
             }
-            int[] range = ints(e.get("data_offsets"));
-            if (range.length != 2 || range[1] - range[0] != 4 * t.size() || dataStart + range[1] > bytes.length) {
-                throw new IllegalArgumentException("loadWeights: '" + t.name() + "' in " + path + " has bad data offsets " + Arrays.toString(range));
-            }
-            ByteBuffer.wrap(bytes, dataStart + range[0], range[1] - range[0]).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
-                    .get(t.data(), t.offset(), t.size());
+            matched.add(e);
         }
-        if (!header.isEmpty()) {
-            throw new IllegalArgumentException("loadWeights: " + path + " holds '" + header.keySet().iterator().next() + "', which the model does not have");
+        if (!missing.isEmpty()) {
+            throw bad(path, "no tensor named " + quoted(missing) + " (the file holds " + (byName.isEmpty() ? "no others" : quoted(byName.keySet())) + ")");
         }
+        if (!byName.isEmpty()) throw bad(path, "the file holds " + quoted(byName.keySet()) + ", which the model does not have");
+        return matched;
     }
 
-    private static String namesOf(Map<String, Object> header, Object removed) {
-        return header.isEmpty() ? "no further tensors" : String.join(", ", header.keySet());
+    /** The names in quotes, at most {@value #NAMES_SHOWN} of them, and how many more there are. */
+    private static String quoted(Collection<String> names) {
+        List<String> q = new ArrayList<>();
+        for (String n : names) {
+            if (q.size() == NAMES_SHOWN) return String.join(", ", q) + " and " + (names.size() - NAMES_SHOWN) + " more";
+            q.add("'" + n + "'");
+        }
+        return String.join(", ", q);
     }
 
-    private static int[] ints(Object list) {
-        if (!(list instanceof List<?> l)) throw new IllegalArgumentException("safetensors: expected a list of integers, got " + list);
-        int[] out = new int[l.size()];
-        for (int i = 0; i < out.length; i++) out[i] = Math.toIntExact(((Number) l.get(i)).longValue());
+    /** {@code count} little-endian floats at {@code position}, read a chunk at a time. */
+    private static float[] readFloats(FileChannel ch, long position, int count) throws IOException {
+        float[] out = new float[count];
+        for (int done = 0; done < count; ) {
+            int n = Math.min(count - done, CHUNK_FLOATS);
+            read(ch, position + 4L * done, 4 * n).asFloatBuffer().get(out, done, n);
+            done += n;
+        }
         return out;
     }
 
-    /** A JSON reader for safetensors headers: objects, arrays, strings, integers. */
-    private static final class Json {
-        private final String s;
-        private final Path path;
-        private int i;
-
-        private Json(String s, Path path) {
-            this.s = s;
-            this.path = path;
+    /** {@code length} bytes at {@code position}, little-endian. */
+    private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        while (b.hasRemaining()) {
+            if (ch.read(b, position + b.position()) < 0) throw new EOFException("the file shrank while being read");
         }
+        return b.flip();
+    }
 
-        @SuppressWarnings("unchecked")
-        static Map<String, Object> object(String text, Path path) {
-            Json j = new Json(text, path);
-            Object v = j.value();
-            j.skipSpace();
-            if (!(v instanceof Map) || j.i != text.length()) throw j.error("a header that is one JSON object");
-            return (Map<String, Object>) v;
-        }
-
-        private Object value() {
-            skipSpace();
-            if (i >= s.length()) throw error("a value");
-            char c = s.charAt(i);
-            if (c == '{') {
-                i++;
-                Map<String, Object> m = new LinkedHashMap<>();
-                skipSpace();
-                if (peek('}')) return m;
-                do {
-                    skipSpace();
-                    String k = string();
-                    skipSpace();
-                    expect(':');
-                    m.put(k, value());
-                    skipSpace();
-                } while (peek(','));
-                expect('}');
-                return m;
-            }
-            if (c == '[') {
-                i++;
-                List<Object> l = new ArrayList<>();
-                skipSpace();
-                if (peek(']')) return l;
-                do l.add(value()); while (skipSpace() && peek(','));
-                expect(']');
-                return l;
-            }
-            if (c == '"') return string();
-            int start = i;
-            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) i++;
-            if (start == i) throw error("a value");
-            return Long.parseLong(s.substring(start, i));
-        }
-
-        private String string() {
-            expect('"');
-            StringBuilder sb = new StringBuilder();
-            while (i < s.length() && s.charAt(i) != '"') {
-                char c = s.charAt(i++);
-                if (c == '\\') {
-                    char e = s.charAt(i++);
-                    sb.append(switch (e) {
-                        case 'n' -> '\n';
-                        case 't' -> '\t';
-                        case 'u' -> { char u = (char) Integer.parseInt(s.substring(i, i + 4), 16); i += 4; yield u; }
-                        default -> e;
-                    });
-                } else {
-                    sb.append(c);
-                }
-            }
-            expect('"');
-            return sb.toString();
-        }
-
-        private boolean skipSpace() {
-            while (i < s.length() && Character.isWhitespace(s.charAt(i))) i++;
-            return true;
-        }
-
-        private boolean peek(char c) {
-            if (i < s.length() && s.charAt(i) == c) {
-                i++;
-                return true;
-            }
-            return false;
-        }
-
-        private void expect(char c) {
-            if (!peek(c)) throw error("'" + c + "'");
-        }
-
-        private IllegalArgumentException error(String expected) {
-            return new IllegalArgumentException("loadWeights: " + path + ": malformed safetensors header, expected " + expected + " at character " + i);
-        }
+    private static IllegalArgumentException bad(Path path, String problem) {
+        return new IllegalArgumentException("loadWeights: " + path + ": " + problem);
     }
 }

@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
  * plus the layers' added losses, backward, optimizer step. The reported loss and metrics are
  * running means over the epoch's samples (Keras weights each batch by its size, so a smaller last
  * batch counts less); validation runs after the epoch in inference mode, regularisation included.
+ * The first non-finite batch loss that no callback stops at is reported once on standard error
+ * (as PyTorch's anomaly mode does; Keras says nothing), since every later loss will be NaN too.
  */
 final class Trainer {
     private final Model model;
@@ -45,6 +47,7 @@ final class Trainer {
         History history = new History();
         Training training = new Training(model);
         fit.callbacks.forEach(c -> c.onTrainBegin(training));
+        boolean warnedNonFinite = false;
         for (int epoch = 1; epoch <= fit.epochs && !training.stopped(); epoch++) {
             if (fit.shuffle) shuffle(order, shuffler);
             final int e = epoch;
@@ -66,6 +69,11 @@ final class Trainer {
                 logs.put("batch_loss", batchLoss);
                 final int b = step + 1;
                 fit.callbacks.forEach(c -> c.onBatchEnd(e, b, logs));
+                if (!warnedNonFinite && !Double.isFinite(batchLoss) && !training.stopped()) {
+                    warnedNonFinite = true;
+                    System.err.println("warning: epoch " + e + ", batch " + b + ": loss is " + batchLoss
+                            + "; training goes on (give TerminateOnNaN as a callback to stop at the first non-finite loss)");
+                }
                 if (bar != null) bar.update(step + 1, means.values());
             }
             Map<String, Double> logs = means.values();

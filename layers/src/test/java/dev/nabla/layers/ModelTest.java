@@ -10,7 +10,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -112,6 +114,28 @@ class ModelTest {
     }
 
     @Test
+    void aNonFiniteLossWithoutCallbacksIsReportedOnceWithEpochAndBatch() {
+        int[] calls = {0};
+        Regularizer poison = a -> ++calls[0] >= 13 ? Tensor.scalar(Float.NaN) : a.sum().mul(0f);
+        Sequential m = new Sequential(new Dense(2, Activation.SIGMOID).activityRegularizer(poison));
+        m.compile(Losses.meanSquaredError(), new SGD(0.1f));
+        Tensor x = data(100, 2, 3);
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            History h = m.fit(x, x, Fit.epochs(3).batchSize(10).verbose(false));
+            assertEquals(3, h.epochs());
+            assertTrue(Double.isNaN(h.last("loss")));
+            m.fit(x, x, Fit.epochs(1).batchSize(10).verbose(false).callbacks(new TerminateOnNaN()));
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("warning: epoch 2, batch 3: loss is NaN; training goes on (give TerminateOnNaN as a callback to stop at the first"
+                + " non-finite loss)" + System.lineSeparator(), captured.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void weightsRoundTripThroughSafetensors() throws IOException {
         Sequential a = new Sequential(new Dense(3, Activation.RELU), new Dense(2)).inputShape(4);
         Path file = dir.resolve("w.safetensors");
@@ -135,10 +159,11 @@ class ModelTest {
         Layer.clearSession();
         Sequential wider = new Sequential(new Dense(5, Activation.RELU), new Dense(2)).inputShape(4);
         var e = assertThrows(IllegalArgumentException.class, () -> wider.loadWeights(file));
-        assertEquals("loadWeights: 'dense/kernel' has shape (4, 3) in " + file + " but (4, 5) in the model", e.getMessage());
+        assertEquals("loadWeights: " + file + ": 'dense/kernel' has shape (4, 3) but the model's is (4, 5)", e.getMessage());
         Sequential renamed = new Sequential(new Dense(3, Activation.RELU).named("enc"), new Dense(2)).inputShape(4);
         var m = assertThrows(IllegalArgumentException.class, () -> renamed.loadWeights(file));
-        assertTrue(m.getMessage().startsWith("loadWeights: " + file + " has no tensor 'enc/kernel'"), m.getMessage());
+        assertEquals("loadWeights: " + file + ": no tensor named 'enc/kernel', 'enc/bias', 'dense_3/kernel', 'dense_3/bias'"
+                + " (the file holds 'dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias')", m.getMessage());
     }
 
     @Test

@@ -6,8 +6,10 @@ import dev.nabla.datasets.pickle.NdArray;
 import dev.nabla.datasets.pickle.Unpickler;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,8 +27,7 @@ final class PickledDict {
     static PickledDict load(Path file) throws IOException {
         Object root = Unpickler.load(file);
         if (!(root instanceof Map<?, ?> map)) {
-            throw new MalformedDataException(file.toString(), "pickle holds a " + (root == null ? "None" : root.getClass().getSimpleName())
-                    + ", expected a dict");
+            throw new MalformedDataException(file.toString(), "pickle holds a " + Unpickler.typeName(root) + ", expected a dict");
         }
         return new PickledDict(map, file.toString());
     }
@@ -91,7 +92,10 @@ final class PickledDict {
         return out;
     }
 
-    /** A list of strings (Python 2 str, str or bytes decoded as latin1); empty when the key is absent. */
+    /**
+     * A list of strings (Python 2 str, str or bytes decoded as latin1); empty when the key is absent.
+     * Each bytes object is decoded once, however often the pickle's memo repeats it in the list.
+     */
     List<String> stringsOrEmpty(String key) throws MalformedDataException {
         if (!dict.containsKey(key)) {
             return List.of();
@@ -100,10 +104,11 @@ final class PickledDict {
             throw new MalformedDataException(source, "'" + key + "' is not a list of strings");
         }
         List<String> out = new ArrayList<>(list.size());
+        Map<byte[], String> decoded = new IdentityHashMap<>();
         for (Object item : list) {
             out.add(switch (item) {
                 case String s -> s;
-                case byte[] b -> new String(b, java.nio.charset.StandardCharsets.ISO_8859_1);
+                case byte[] b -> decoded.computeIfAbsent(b, bytes -> new String(bytes, StandardCharsets.ISO_8859_1));
                 case null, default -> throw new MalformedDataException(source, "'" + key + "' holds a non-string item");
             });
         }

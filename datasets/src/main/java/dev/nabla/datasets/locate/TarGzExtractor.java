@@ -20,10 +20,13 @@ import java.util.zip.ZipException;
  * {@code cifar-10-python.tar.gz}). Tar is a sequence of 512-byte blocks: a header block per entry
  * (name at offset 0, size in octal at offset 124, type flag at 156, name prefix at 345 in the ustar
  * form) followed by the entry's data padded to a whole block; two zero blocks end the archive.
- * Entries whose names would escape the destination folder are refused.
+ * A GNU long-name entry (type {@code 'L'}) holds, as its data, the full name of the entry after
+ * it. Entries whose names would escape the destination folder are refused.
  */
 public final class TarGzExtractor {
     private static final int BLOCK = 512;
+    /** The longest GNU long name accepted; file systems allow 4096 bytes at most. */
+    private static final int MAX_LONG_NAME = 1 << 16;
 
     private TarGzExtractor() {
     }
@@ -35,6 +38,7 @@ public final class TarGzExtractor {
         Path root = destination.toAbsolutePath().normalize();
         try (InputStream in = new BufferedInputStream(new GZIPInputStream(Files.newInputStream(archive), 1 << 16), 1 << 16)) {
             byte[] header = new byte[BLOCK];
+            String longName = null;
             while (true) {
                 int n = in.readNBytes(header, 0, BLOCK);
                 if (n == 0 || isZero(header) && n == BLOCK) {
@@ -43,14 +47,16 @@ public final class TarGzExtractor {
                 if (n < BLOCK) {
                     throw new MalformedDataException(source, "truncated tar header");
                 }
-                String name = field(header, 0, 100);
-                String prefix = field(header, 345, 155);
-                if (!prefix.isEmpty() && header[257] == 'u') {
-                    name = prefix + "/" + name;
-                }
                 long size = octal(header, 124, 12, source);
                 byte type = header[156];
                 long padded = (size + BLOCK - 1) / BLOCK * BLOCK;
+                if (type == 'L') {
+                    longName = longName(in, size, source);
+                    skip(in, padded - size, source);
+                    continue;
+                }
+                String name = longName != null ? longName : headerName(header);
+                longName = null;
                 if (type == '0' || type == 0) {
                     Path target = root.resolve(name).normalize();
                     if (!target.startsWith(root) || target.equals(root)) {
@@ -69,6 +75,25 @@ public final class TarGzExtractor {
         } catch (ZipException | EOFException e) {
             throw new MalformedDataException(source, "corrupted or truncated gzip stream: " + e.getMessage(), e);
         }
+    }
+
+    /** The name in a ustar header: the name field, after the prefix field when there is one. */
+    private static String headerName(byte[] header) {
+        String name = field(header, 0, 100);
+        String prefix = field(header, 345, 155);
+        return !prefix.isEmpty() && header[257] == 'u' ? prefix + "/" + name : name;
+    }
+
+    /** The data of a GNU long-name entry: the next entry's name, NUL-terminated. */
+    private static String longName(InputStream in, long size, String source) throws IOException {
+        if (size > MAX_LONG_NAME) {
+            throw new MalformedDataException(source, "GNU long name of " + size + " bytes; at most " + MAX_LONG_NAME + " are accepted");
+        }
+        byte[] name = in.readNBytes((int) size);
+        if (name.length < size) {
+            throw new MalformedDataException(source, "truncated: GNU long name ends " + (size - name.length) + " bytes early");
+        }
+        return field(name, 0, name.length);
     }
 
     private static void copy(InputStream in, OutputStream out, long size, String source, String name) throws IOException {

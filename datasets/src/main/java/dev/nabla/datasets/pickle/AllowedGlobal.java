@@ -13,7 +13,7 @@ enum AllowedGlobal {
     /** {@code _reconstruct(ndarray, (0,), b'b')}: an empty array that BUILD fills. */
     RECONSTRUCT {
         @Override
-        Object call(List<?> args) {
+        Object call(List<?> args, Budget budget) {
             expectArgs(args, 3);
             if (args.get(0) != NDARRAY) {
                 throw new PickleFormatError("_reconstruct of " + Unpickler.typeName(args.get(0)) + ", expected numpy.ndarray");
@@ -24,14 +24,17 @@ enum AllowedGlobal {
     /** The class {@code numpy.ndarray}: only ever an argument of {@code _reconstruct}. */
     NDARRAY {
         @Override
-        Object call(List<?> args) {
+        Object call(List<?> args, Budget budget) {
             throw new PickleFormatError("numpy.ndarray called directly; arrays are built by _reconstruct or _frombuffer");
         }
     },
-    /** {@code dtype('u1', False, True)}: an element type; BUILD then gives its byte order. */
+    /**
+     * {@code dtype('u1', False, True)}: an element type, big-endian when the type string starts with
+     * {@code '>'}; a BUILD that follows may set the byte order.
+     */
     DTYPE {
         @Override
-        Object call(List<?> args) {
+        Object call(List<?> args, Budget budget) {
             if (args.isEmpty() || !(args.get(0) instanceof String spec)) {
                 throw new PickleFormatError("numpy.dtype needs a type string as first argument");
             }
@@ -39,13 +42,13 @@ enum AllowedGlobal {
             if (type == null) {
                 throw new PickleFormatError("unsupported numpy dtype '" + spec + "' (supported: u1, i8, f4, f8)");
             }
-            return new NumpyDType(type);
+            return new NumpyDType(type, spec.startsWith(">"));
         }
     },
     /** {@code _frombuffer(buffer, dtype, shape, order)}: numpy's protocol-5 form of an array. */
     FROMBUFFER {
         @Override
-        Object call(List<?> args) {
+        Object call(List<?> args, Budget budget) {
             expectArgs(args, 4);
             if (!(args.get(0) instanceof byte[] buffer) || !(args.get(1) instanceof NumpyDType dtype)
                     || !(args.get(3) instanceof String order)) {
@@ -55,7 +58,7 @@ enum AllowedGlobal {
                 throw new PickleFormatError("_frombuffer order '" + order + "', expected 'C' or 'F'");
             }
             NdArray array = new NdArray();
-            String problem = array.fill(Unpickler.shapeOf(args.get(2)), dtype, order.equals("F"), buffer);
+            String problem = array.fill(Unpickler.shapeOf(args.get(2)), dtype, order.equals("F"), buffer, budget);
             if (problem != null) {
                 throw new PickleFormatError(problem);
             }
@@ -65,7 +68,7 @@ enum AllowedGlobal {
     /** {@code _codecs.encode(text, 'latin1')}: the bytes whose code points the text holds. */
     CODECS_ENCODE {
         @Override
-        Object call(List<?> args) {
+        Object call(List<?> args, Budget budget) {
             expectArgs(args, 2);
             if (!(args.get(0) instanceof String text) || !(args.get(1) instanceof String encoding)) {
                 throw new PickleFormatError("_codecs.encode expects (str, str)");
@@ -73,6 +76,7 @@ enum AllowedGlobal {
             if (!encoding.equals("latin1") && !encoding.equals("latin-1")) {
                 throw new PickleFormatError("_codecs.encode with encoding '" + encoding + "', only latin1 is supported");
             }
+            budget.charge(text.length(), "_codecs.encode");
             byte[] out = new byte[text.length()];
             for (int i = 0; i < out.length; i++) {
                 char c = text.charAt(i);
@@ -95,14 +99,15 @@ enum AllowedGlobal {
             "_codecs.encode", CODECS_ENCODE);
 
     /** Applies the global to its REDUCE arguments. */
-    abstract Object call(List<?> args);
+    abstract Object call(List<?> args, Budget budget);
 
-    /** The allowed global named {@code module.name}, or an error naming the refused global. */
+    /** The allowed global named {@code module.name}, or an error naming the refused global (its first 200 characters). */
     static AllowedGlobal lookup(String module, String name) {
-        AllowedGlobal g = BY_NAME.get(module + "." + name);
+        String global = module + "." + name;
+        AllowedGlobal g = BY_NAME.get(global);
         if (g == null) {
-            throw new PickleFormatError("refusing to load global '" + module + "." + name
-                    + "': only numpy array reconstruction globals are allowed");
+            String shown = global.length() <= 200 ? global : global.substring(0, 200) + "…";
+            throw new PickleFormatError("refusing to load global '" + shown + "': only numpy array reconstruction globals are allowed");
         }
         return g;
     }

@@ -1,7 +1,5 @@
 package dev.nabla.datasets.pickle;
 
-import java.util.Locale;
-
 /** The numpy element types the pickle reader accepts, with their numpy type codes. */
 public enum ElementType {
     UINT8("u1", 1),
@@ -30,11 +28,12 @@ public enum ElementType {
     /**
      * Parses a numpy dtype string as pickled by {@code numpy.dtype}: the short code with an
      * optional byte-order prefix ({@code "u1"}, {@code "<f4"}); returns null when unsupported.
+     * Codes are case-sensitive, as in numpy ({@code "U1"} is a string type, not uint8).
      */
     static ElementType fromCode(String spec) {
         String code = spec.isEmpty() || "<>|=".indexOf(spec.charAt(0)) < 0 ? spec : spec.substring(1);
         for (ElementType t : values()) {
-            if (t.code.equals(code.toLowerCase(Locale.ROOT))) {
+            if (t.code.equals(code)) {
                 return t;
             }
         }

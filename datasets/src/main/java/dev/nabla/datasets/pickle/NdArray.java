@@ -22,11 +22,12 @@ public final class NdArray {
 
     /**
      * Fills the array. {@code raw} holds {@code product(shape)} elements of {@code dtype}, in
-     * Fortran (column-major) order when {@code fortranOrder}, otherwise C order.
+     * Fortran (column-major) order when {@code fortranOrder}, otherwise C order. Each conversion
+     * that copies {@code raw} is charged to {@code budget} first.
      *
      * @return null when done, otherwise what was wrong (for the reader's error message)
      */
-    String fill(int[] shape, NumpyDType dtype, boolean fortranOrder, byte[] raw) {
+    String fill(int[] shape, NumpyDType dtype, boolean fortranOrder, byte[] raw, Budget budget) {
         if (this.data != null) {
             return "array state set twice";
         }
@@ -45,10 +46,18 @@ public final class NdArray {
             return "array of shape " + Arrays.toString(shape) + " and " + dtype + " needs " + count * itemSize
                     + " bytes but the pickle holds " + raw.length;
         }
-        byte[] bytes = dtype.bigEndian() ? swapBytes(raw, itemSize) : raw;
+        byte[] bytes = raw;
+        if (dtype.bigEndian() && itemSize > 1) {
+            budget.charge(raw.length, "byte-swapping a big-endian array");
+            bytes = swapBytes(raw, itemSize);
+        }
+        if (fortranOrder && shape.length > 1) {
+            budget.charge(raw.length, "reordering a Fortran-order array");
+            bytes = fortranToC(bytes, shape, itemSize);
+        }
         this.type = dtype.type();
         this.shape = shape.clone();
-        this.data = fortranOrder && shape.length > 1 ? fortranToC(bytes, shape, itemSize) : bytes;
+        this.data = bytes;
         return null;
     }
 

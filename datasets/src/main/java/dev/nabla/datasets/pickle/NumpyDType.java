@@ -1,16 +1,18 @@
 package dev.nabla.datasets.pickle;
 
 /**
- * A {@code numpy.dtype} as rebuilt from a pickle: an element type plus the byte order that the
- * dtype's pickled state ({@code BUILD}) supplies. Byte order is set at most once, while reading.
+ * A {@code numpy.dtype} as rebuilt from a pickle: an element type plus a byte order, which the
+ * type string gives ({@code '>f4'}) and the dtype's pickled state ({@code BUILD}) may set, at most
+ * once, while reading.
  */
 public final class NumpyDType {
     private final ElementType type;
     private boolean bigEndian;
     private boolean stateSet;
 
-    NumpyDType(ElementType type) {
+    NumpyDType(ElementType type, boolean bigEndian) {
         this.type = type;
+        this.bigEndian = bigEndian;
     }
 
     public ElementType type() {

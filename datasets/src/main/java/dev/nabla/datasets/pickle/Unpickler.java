@@ -11,6 +11,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -28,7 +29,11 @@ import java.util.Map;
  * arguments. Calling arbitrary globals is how a pickle runs code, so this reader knows only a fixed
  * allow-list of numpy globals ({@link AllowedGlobal}) and re-implements them; every other global is
  * refused with an error naming it. Every length is checked against the bytes that remain before
- * anything is allocated.
+ * anything is allocated, and the copies that the numpy globals and BUILD make of values already
+ * read are charged to a {@link Budget} of a few times the input's size, so that reusing a
+ * memoised value cannot multiply memory or work. Integers are limited to {@value #MAX_INT_BYTES}
+ * bytes and the keys of one dict to one type, which keeps every opcode's work constant or linear
+ * in what it reads.
  *
  * <p>Python values become: {@code None} → null, bool → {@link Boolean}, int → {@link Long} (or
  * {@link BigInteger} beyond 64 bits), float → {@link Double}, str → {@link String}, Python 2 str
@@ -39,9 +44,12 @@ import java.util.Map;
 public final class Unpickler {
     /** The highest pickle protocol this reader understands. */
     public static final int HIGHEST_PROTOCOL = 5;
+    /** The longest integer (LONG1, LONG4) accepted, in bytes: 2048 bits. */
+    static final int MAX_INT_BYTES = 256;
 
     private final byte[] in;
     private final String source;
+    private final Budget budget;
     private int pos;
     private int opStart;
     private final List<Object> stack = new ArrayList<>();
@@ -51,11 +59,16 @@ public final class Unpickler {
     private Unpickler(byte[] in, String source) {
         this.in = in;
         this.source = source;
+        this.budget = Budget.forInput(in.length);
     }
 
-    /** Reads the pickle in {@code file}. */
+    /** Reads the pickle in {@code file}, which must be a regular file (not a device or a pipe). */
     public static Object load(Path file) throws IOException {
-        long size = Files.size(file);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        if (!attributes.isRegularFile()) {
+            throw new MalformedDataException(file.toString(), "not a regular file; pickles are read only from files of known size");
+        }
+        long size = attributes.size();
         if (size > Integer.MAX_VALUE - 8) {
             throw new MalformedDataException(file.toString(), "pickle of " + size + " bytes is larger than this reader's 2 GB limit");
         }
@@ -118,7 +131,7 @@ public final class Unpickler {
                 case 'K' -> push((long) u8()); // BININT1
                 case 'M' -> push((long) u16()); // BININT2
                 case 0x8a -> push(longOf(bytes(u8()))); // LONG1
-                case 0x8b -> push(longOf(bytes(length(i32())))); // LONG4
+                case 0x8b -> push(longOf(bytes(intLength(i32())))); // LONG4
                 case 'G' -> push(Double.longBitsToDouble(bigEndianLong(bytes(8)))); // BINFLOAT
                 case 'U' -> push(latin1(bytes(u8()))); // SHORT_BINSTRING (Python 2 str)
                 case 'T' -> push(latin1(bytes(length(i32())))); // BINSTRING (Python 2 str)
@@ -175,7 +188,7 @@ public final class Unpickler {
                     if (!(fa.get(1) instanceof List<?> args)) {
                         throw new PickleFormatError("REDUCE arguments are " + typeName(fa.get(1)) + ", expected a tuple");
                     }
-                    push(callable.call(args));
+                    push(callable.call(args, budget));
                 }
                 case 'b' -> build(pop(), peek()); // BUILD: obj.__setstate__(state)
                 case 'q' -> memo.put((long) u8(), peek()); // BINPUT
@@ -191,7 +204,7 @@ public final class Unpickler {
     // ---- numpy state -------------------------------------------------------------------------
 
     /** Applies a BUILD state to the numpy object on the stack. */
-    private static void build(Object state, Object target) {
+    private void build(Object state, Object target) {
         if (!(state instanceof List<?> s)) {
             throw new PickleFormatError("BUILD state is " + typeName(state) + ", expected a tuple");
         }
@@ -203,7 +216,7 @@ public final class Unpickler {
     }
 
     /** ndarray state: {@code ([version,] shape, dtype, is_fortran, raw_bytes)}. */
-    private static void buildArray(NdArray array, List<?> s) {
+    private void buildArray(NdArray array, List<?> s) {
         List<?> st = s.size() == 5 ? s.subList(1, 5) : s;
         if (st.size() != 4) {
             throw new PickleFormatError("ndarray state has " + s.size() + " items, expected 4 or 5");
@@ -213,10 +226,13 @@ public final class Unpickler {
         }
         byte[] raw = switch (st.get(3)) {
             case byte[] b -> b;
-            case String str -> latin1Bytes(str);
+            case String str -> {
+                budget.charge(str.length(), "ndarray data given as text");
+                yield latin1Bytes(str);
+            }
             case null, default -> throw new PickleFormatError("ndarray data is " + typeName(st.get(3)) + "; object arrays are not supported");
         };
-        String problem = array.fill(shapeOf(st.get(0)), dtype, fortran, raw);
+        String problem = array.fill(shapeOf(st.get(0)), dtype, fortran, raw, budget);
         if (problem != null) {
             throw new PickleFormatError(problem);
         }
@@ -315,6 +331,11 @@ public final class Unpickler {
         return (Map<Object, Object>) dict;
     }
 
+    /**
+     * Adds key-value pairs to a dict. Keys must be str, int, float, bool or None, all of one type:
+     * keys of different classes whose hashes collide would make every insertion search the whole
+     * hash bucket, and a crafted dict would cost time quadratic in its size.
+     */
     private static void putAll(Map<Object, Object> dict, List<Object> keysAndValues) {
         if (keysAndValues.size() % 2 != 0) {
             throw new PickleFormatError("odd number of items for a dict");
@@ -324,6 +345,11 @@ public final class Unpickler {
             if (!(key == null || key instanceof String || key instanceof Long || key instanceof Boolean
                     || key instanceof Double || key instanceof BigInteger)) {
                 throw new PickleFormatError("dict key of type " + typeName(key) + " is not supported");
+            }
+            Object first = dict.isEmpty() ? key : dict.keySet().iterator().next();
+            if (first != null && key != null && first.getClass() != key.getClass()) {
+                throw new PickleFormatError("dict mixes keys of type " + typeName(first) + " and " + typeName(key)
+                        + "; this reader accepts one key type per dict");
             }
             dict.put(key, keysAndValues.get(i + 1));
         }
@@ -385,6 +411,14 @@ public final class Unpickler {
         }
         need(n);
         return (int) n;
+    }
+
+    /** The length of a LONG4 integer, at most {@link #MAX_INT_BYTES}. */
+    private int intLength(int n) {
+        if (n > MAX_INT_BYTES) {
+            throw new PickleFormatError("integer of " + n + " bytes; at most " + MAX_INT_BYTES + " are supported");
+        }
+        return length(n);
     }
 
     private byte[] bytes(int n) {
@@ -453,15 +487,25 @@ public final class Unpickler {
         }
     }
 
-    /** A short description of a value's type for error messages (never the value itself). */
-    static String typeName(Object o) {
+    /**
+     * The Python type of a value this reader returns, for error messages (never the value itself):
+     * {@code "int"}, {@code "list"}, {@code "numpy.ndarray"}…
+     */
+    public static String typeName(Object o) {
         return switch (o) {
             case null -> "None";
             case AllowedGlobal g -> "global " + g.name().toLowerCase(java.util.Locale.ROOT);
             case byte[] b -> "bytes";
             case List<?> l -> l instanceof ArrayList<?> ? "list" : "tuple";
             case Map<?, ?> m -> "dict";
-            default -> o.getClass().getSimpleName();
+            case Long l -> "int";
+            case BigInteger b -> "int beyond 64 bits";
+            case Double d -> "float";
+            case Boolean b -> "bool";
+            case String str -> "str";
+            case NdArray a -> "numpy.ndarray";
+            case NumpyDType d -> "numpy.dtype";
+            default -> throw new IllegalArgumentException("not a value of the pickle reader: " + o.getClass());
         };
     }
 }

@@ -166,7 +166,7 @@ class BadInputTest {
         assertEquals(mnist + ": pickled dict has no key 'data' (keys: images, labels)", e.getMessage());
         Path notDict = write("list.pkl", new byte[]{(byte) 0x80, 2, ']', '.'});
         e = assertThrows(MalformedDataException.class, () -> MnistPickleReader.read(notDict));
-        assertEquals(notDict + ": pickle holds a ArrayList, expected a dict", e.getMessage());
+        assertEquals(notDict + ": pickle holds a list, expected a dict", e.getMessage());
         // Corrupt the label of record 0 (BININT1 7 at byte 61) to 200.
         byte[] badLabel = cifar.clone();
         badLabel[61] = (byte) 200;

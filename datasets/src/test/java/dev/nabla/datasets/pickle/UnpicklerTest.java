@@ -100,9 +100,9 @@ class UnpicklerTest {
     @Test
     void allowedGlobalsCannotBeMisused() {
         // REDUCE of a non-callable, _reconstruct of something that is not ndarray, an unsupported dtype.
-        assertTrue(refused(pickle("\u0080\u0002K\u0001)R.")).getMessage().contains("REDUCE on Long"));
+        assertTrue(refused(pickle("\u0080\u0002K\u0001)R.")).getMessage().contains("REDUCE on int"));
         assertTrue(refused(pickle("\u0080\u0002cnumpy.core.multiarray\n_reconstruct\nK\u0000K\u0000K\u0000\u0087R."))
-                .getMessage().contains("_reconstruct of Long, expected numpy.ndarray"));
+                .getMessage().contains("_reconstruct of int, expected numpy.ndarray"));
         assertTrue(refused(pickle("\u0080\u0002cnumpy\ndtype\nX\u0002\u0000\u0000\u0000O8\u0085R.")).getMessage()
                 .contains("unsupported numpy dtype 'O8'"));
         assertTrue(refused(pickle("\u0080\u0002c_codecs\nencode\nX\u0001\u0000\u0000\u0000aX\u0005\u0000\u0000\u0000utf16\u0086R."))
@@ -139,7 +139,7 @@ class UnpicklerTest {
         assertTrue(refused(pickle("\u0080\u0004\u008e\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0040.")).getMessage()
                 .contains("truncated: needs"));
         assertTrue(refused(pickle("\u0080\u0002X\u00ff\u00ff\u00ff\u00ff.")).getMessage().contains("needs 4294967295 more bytes"));
-        assertTrue(refused(pickle("\u0080\u0002\u008b\u00ff\u00ff\u00ff\u007f.")).getMessage().contains("needs 2147483647 more bytes"));
+        assertTrue(refused(pickle("\u0080\u0002\u008b\u00ff\u00ff\u00ff\u007f.")).getMessage().contains("integer of 2147483647 bytes"));
     }
 
     @Test
@@ -149,7 +149,7 @@ class UnpicklerTest {
         assertTrue(refused(pickle("\u0080\u00020.")).getMessage().contains("no MARK"), "POP on an empty stack");
         assertTrue(refused(pickle("\u0080\u0002K\u0001t.")).getMessage().contains("no MARK"));
         assertTrue(refused(pickle("\u0080\u0002h\u0007.")).getMessage().contains("memo entry 7 was never stored"));
-        assertTrue(refused(pickle("\u0080\u0002K\u0001K\u0002a.")).getMessage().contains("append to Long, expected a list"));
+        assertTrue(refused(pickle("\u0080\u0002K\u0001K\u0002a.")).getMessage().contains("append to int, expected a list"));
         assertTrue(refused(pickle("\u0080\u0002}]K\u0001s.")).getMessage().contains("dict key of type list is not supported"));
         assertTrue(refused(pickle("\u0080\u0002N)b.")).getMessage().contains("BUILD on None is not supported"));
         assertTrue(refused(pickle("\u0080\u0002I1\n.")).getMessage().contains("unsupported opcode 0x49"));
