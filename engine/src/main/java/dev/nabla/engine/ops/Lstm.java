@@ -66,12 +66,15 @@ public final class Lstm {
         // dW = Xᵀ·dZ, dR = H_prevᵀ·dZ, db = Σ rows of dZ, and dx = dZ·Wᵀ.
         return Autograd.record(out, "lstm", grad -> {
             Tensor gt = grad.permute(1, 0, 2).contiguous();             // (T, N, U)
+            // Rᵀ stored once, (4U, U): each step's dz·Rᵀ then reads it in place instead of
+            // packing a transposed R again at every step.
+            Tensor rt = r.detach().transpose().contiguous();
             float[] dz = new float[steps * stepGates], dh = new float[stepState], dc = new float[stepState];
             for (int t = steps - 1; t >= 0; t--) {
                 System.arraycopy(gt.data(), gt.offset() + t * stepState, dh, 0, stepState);
                 if (t < steps - 1) {
-                    blas.sgemm(false, true, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
-                            r.data(), r.offset(), gateRow, 1f, dh, 0, units);
+                    blas.sgemm(false, false, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
+                            rt.data(), rt.offset(), units, 1f, dh, 0, units);
                 }
                 LstmCell.backward(n, units, gates, t * stepGates, c, t * stepState, tanhC, (t + 1) * stepState, dh, 0, dc, dz, t * stepGates);
             }
