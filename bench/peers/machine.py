@@ -160,8 +160,9 @@ def machine_block(command, machine_info, peer, load_before, load_after, extra_fl
         f"- Load average before {load_before}, after {load_after} (a shared machine: read the ratios, "
         "measured in the same run, not the absolute figures).",
         f"- nabla: `java {' '.join(jvm_flags() + tuple(extra_flags))}`; MachineInfo: {info}.",
-        f"- Peer: {peer_line(peer, threads=False)}.",
     ]
+    if peer:
+        lines.append(f"- Peer: {peer_line(peer, threads=False)}.")
     return "\n".join(lines)
 
 
