@@ -45,6 +45,9 @@ build_jar() {
 # Fails early, with the package to install, when the peers cannot load numpy, torch or OpenBLAS.
 check_peers() { "$PY" bench/peers/blas.py 1 > /dev/null; }
 
+# Fails early when the training benchmarks' data is missing (the peers' own lookup, ae_epochs.py).
+check_fashion_mnist() { PYTHONPATH=bench/peers "$PY" -c 'import ae_epochs; ae_epochs.images_file(None)'; }
+
 # machine_info OUT [JVM flag ...]: MachineInfo under nabla's flags plus the given ones.
 machine_info() {
   local out=$1; shift

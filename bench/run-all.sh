@@ -26,7 +26,7 @@ Will run, $minutes:
 TEXT
 # Stop now rather than half an hour in when a peer package or the data is missing.
 check_peers
-PYTHONPATH=bench/peers "$PY" -c 'import ae_epochs; ae_epochs.images_file(None)'
+check_fashion_mnist
 start=$SECONDS
 for script in run-sgemm.sh run-micro.sh run-conv.sh run-training.sh; do
   echo "== bench/$script ($(( (SECONDS - start) / 60 )) min so far)"

@@ -21,19 +21,25 @@ limit=(); [ "$QUICK" = 1 ] && limit=(--limit 640)
 # allocates its activations and gradients afresh. Measured with StackedAutoencoderEpoch on
 # 2026-11-24, 2 threads: 2.0-2.3 s per epoch with it, 2.5-2.9 s without.
 heap=(-Xmn64m)
+# model_run MODEL: sets class and default_epochs for MODEL, or stops.
+model_run() {
+  case "$1" in
+    stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
+    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
+    *) echo "unknown model '$1': use stacked and/or recurrent" >&2; exit 1 ;;
+  esac
+}
+for model in "${models[@]}"; do model_run "$model"; done
 out=$(work_dir training)
 echo "training epochs (${models[*]}) on $LABEL, threads ${threads[*]}, $ROUNDS round(s)"
 
 check_peers
+check_fashion_mnist
 build_jar
 machine_info "$out/machine.txt" "${heap[@]}"
 load_before="$(loadavg)"
 for model in "${models[@]}"; do
-  case "$model" in
-    stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
-    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
-    *) echo "unknown model '$model': use stacked and/or recurrent" >&2; exit 1 ;;
-  esac
+  model_run "$model"
   epochs=${EPOCHS:-$default_epochs}; [ "$QUICK" = 1 ] && epochs=1
   for _ in $(seq "$ROUNDS"); do
     for t in "${threads[@]}"; do
