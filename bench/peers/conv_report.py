@@ -7,7 +7,6 @@ bench/run-conv.sh:
                    --load-after L --command CMD
 DIR holds jmh-T.json and torch-T-before.jsonl, torch-T-after.jsonl for each thread count T.
 """
-import argparse
 import json
 import statistics
 
@@ -29,9 +28,7 @@ section per machine; `bench/run-conv.sh` writes its own machine's.
 
 
 def main():
-    p = argparse.ArgumentParser()
-    for name in ("results", "work", "machine_info", "load_before", "load_after", "command"):
-        p.add_argument("--" + name.replace("_", "-"), required=True)
+    p = machine.report_parser("work")
     p.add_argument("--threads", nargs="+", required=True)
     args = p.parse_args()
     lines, description = [], None
@@ -54,8 +51,7 @@ def main():
             # JMH writes the error as "NaN" when there is a single iteration
             err_text = f" ± {err:.3f}" if isinstance(err, float) and err == err else ""
             lines.append(f"| {bench} | {shape} | {ms:.3f}{err_text} | {torch_ms:.3f} | {torch_ms / ms:.2f}× |")
-    head = machine.machine_block(args.command, open(args.machine_info).read(), description,
-                                 args.load_before, args.load_after)
+    head = machine.report_head(args, description)
     label = machine.write_block(args.results, "conv", head + "\n" + "\n".join(lines), HEADER)
     print(f"wrote the convolution tables of '{label}' in {args.results}")
 

@@ -20,6 +20,7 @@ Command line (for the shell scripts):
     machine.py jvm-flags        nabla's JVM flags, one per line
     machine.py check            fails with a message when NABLA_ISA cannot run on this CPU
 """
+import argparse
 import datetime
 import os
 import platform
@@ -164,6 +165,23 @@ def machine_block(command, machine_info, peer, load_before, load_after, extra_fl
     if peer:
         lines.append(f"- Peer: {peer_line(peer, threads=False)}.")
     return "\n".join(lines)
+
+
+def report_parser(*names):
+    """The command line of a report script: the run's description (--machine-info, the
+    MachineInfo output file; --load-before, --load-after, --command) and --results, the file to
+    write, plus the script's own required options `names`."""
+    parser = argparse.ArgumentParser()
+    for name in ("results", *names, "machine_info", "load_before", "load_after", "command"):
+        parser.add_argument("--" + name.replace("_", "-"), required=True)
+    return parser
+
+
+def report_head(args, peer, extra_flags=()):
+    """machine_block() from a report_parser() command line."""
+    with open(args.machine_info) as f:
+        info = f.read()
+    return machine_block(args.command, info, peer, args.load_before, args.load_after, extra_flags)
 
 
 def _marker(label_text):

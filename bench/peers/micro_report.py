@@ -5,7 +5,6 @@ TranscendentalBench) as the block "micro" of this machine's section of bench/RES
 Used by bench/run-micro.sh:
     micro_report.py --results FILE --jmh JSON --machine-info FILE --load-before L --load-after L --command CMD
 """
-import argparse
 import json
 
 import machine
@@ -22,9 +21,7 @@ PAIRS = [
 
 
 def main():
-    p = argparse.ArgumentParser()
-    for name in ("results", "jmh", "machine_info", "load_before", "load_after", "command"):
-        p.add_argument("--" + name.replace("_", "-"), required=True)
+    p = machine.report_parser("jmh")
     args = p.parse_args()
     scores = {}
     for r in json.load(open(args.jmh)):
@@ -37,8 +34,7 @@ def main():
         value, err, unit = score
         return f"{value:.3f}" + (f" ± {err:.3f}" if err is not None else "") + f" {unit}"
 
-    lines = [machine.machine_block(args.command, open(args.machine_info).read(), None,
-                                   args.load_before, args.load_after),
+    lines = [machine.report_head(args, None),
              "- JMH average time, ± the 99.9 % interval.", "",
              "| benchmark | nabla | reference | reference / nabla |", "|---|---:|---:|---:|"]
     for cls, mine, ref, what, ref_name in PAIRS:

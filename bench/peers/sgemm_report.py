@@ -3,7 +3,6 @@
 the peers' JSON outputs, as the block "sgemm" of this machine's section (machine.py); other
 machines' sections and the notes beside the block are kept. Used by bench/run-sgemm.sh.
 """
-import argparse
 import json
 import re
 import statistics
@@ -52,9 +51,7 @@ def ratio(x, y):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    for name in ("results", "nabla", "naive", "machine_info", "load_before", "load_after", "command"):
-        p.add_argument("--" + name.replace("_", "-"), required=True)
+    p = machine.report_parser("nabla", "naive")
     p.add_argument("--peers", nargs="+", required=True, help="sgemm_peers.py outputs, any thread counts")
     args = p.parse_args()
 
@@ -66,8 +63,7 @@ def main():
                   if run["config"]["openblas"]["threads"] == threads and shape in run[lib]]
         return statistics.mean(values) if values else None
 
-    lines = [machine.machine_block(args.command, open(args.machine_info).read(), peers[0]["config"],
-                                   args.load_before, args.load_after),
+    lines = [machine.report_head(args, peers[0]["config"]),
              "- nabla, naive: JMH, median of the measurement iterations (SgemmBench, NaiveSgemmBench; "
              "the naive triple loop on 1 thread). Peers: numpy and torch.mm, median of 7 timed loops "
              "of about 0.1 s, run before and after JMH; the figure is the mean of the two.",

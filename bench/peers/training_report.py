@@ -8,7 +8,6 @@ has one. The ratios are against PyTorch at its best thread count.
     training_report.py --results FILE --work DIR --models stacked recurrent --threads 2 1
                        --machine-info FILE --load-before L --load-after L --command CMD
 """
-import argparse
 import json
 import os
 import statistics
@@ -81,15 +80,12 @@ def peer_description(work):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    for name in ("results", "work", "machine_info", "load_before", "load_after", "command"):
-        p.add_argument("--" + name.replace("_", "-"), required=True)
+    p = machine.report_parser("work")
     p.add_argument("--models", nargs="+", required=True, choices=sorted(MODELS))
     p.add_argument("--threads", nargs="+", required=True)
     p.add_argument("--nabla-flags", default="", help="JVM flags beyond machine.py's")
     args = p.parse_args()
-    head = machine.machine_block(args.command, open(args.machine_info).read(), peer_description(args.work),
-                                 args.load_before, args.load_after, args.nabla_flags.split())
+    head = machine.report_head(args, peer_description(args.work), args.nabla_flags.split())
     for model in args.models:
         label = machine.write_block(args.results, model, head + "\n\n" + table(args.work, model, args.threads), HEADER)
         print(f"wrote the {model} table of '{label}' in {args.results}")
