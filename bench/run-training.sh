@@ -1,52 +1,62 @@
 #!/usr/bin/env bash
-# Times epochs of the HOML stacked autoencoder in nabla and in PyTorch (CPU, 2 threads) in one
-# run, alternating them (both also on one thread, which suffers less on a busy machine), and
-# writes bench/TRAINING.md with per-epoch seconds, medians and the ratio.
-# Usage: bench/run-training.sh [epochs per run, default 3] [rounds, default 1]
+# Times training epochs of the HOML stacked and recurrent autoencoders in nabla and in PyTorch
+# (CPU), each on 2 and on 1 thread, alternating them in one run, and writes one table per model
+# into this machine's section of bench/TRAINING.md: seconds per epoch, and the ratio against
+# PyTorch at its best thread count. About 2 minutes for the stacked model, 15 for the recurrent.
+#   bench/run-training.sh                        # both models
+#   bench/run-training.sh stacked                # one model
+#   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent), rounds
+#   NABLA_ISA=avx2 bench/run-training.sh         # emulated AVX2 section on an AVX-512 machine
+#   QUICK=1 bench/run-training.sh                # smoke run: 1 epoch of 640 rows, results in bench/target/quick
+# The data: $NABLA_FASHION_MNIST (the folder holding train-images-idx3-ubyte.gz), else
+# /usr/share/datasets/fashion-mnist. Other knobs (NABLA_JVM_FLAGS, NABLA_PEER_CORETYPE): bench/lib.sh.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-EPOCHS=${1:-3}
-ROUNDS=${2:-1}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-export OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2
-./mvnw -q -B -pl bench -am compile
-CP=engine/target/classes:optim/target/classes:layers/target/classes:bench/target/classes
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+models=("${@:-stacked recurrent}")
+read -r -a models <<< "${models[*]}"
+threads=(2 1)
+ROUNDS=${ROUNDS:-1}
+limit=(); [ "$QUICK" = 1 ] && limit=(--limit 640)
 # A small young generation (64 MiB) keeps the allocation area in cache: a training step
 # allocates its activations and gradients afresh. Measured with StackedAutoencoderEpoch on
 # 2026-11-24, 2 threads: 2.0-2.3 s per epoch with it, 2.5-2.9 s without.
-JVM=(--add-modules=jdk.incubator.vector -XX:+UseParallelGC -Xmn64m)
-load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-nabla=() nabla1=() torch=() torch1=()
-for r in $(seq "$ROUNDS"); do
-  while read -r _ _ s _; do nabla+=("$s"); done < <("$JAVA_HOME/bin/java" "${JVM[@]}" \
-      -cp "$CP" dev.nabla.bench.training.StackedAutoencoderEpoch "$EPOCHS" 2>/dev/null | grep '^EPOCH_SECONDS')
-  while read -r _ _ s _; do nabla1+=("$s"); done < <(NABLA_THREADS=1 "$JAVA_HOME/bin/java" "${JVM[@]}" \
-      -cp "$CP" dev.nabla.bench.training.StackedAutoencoderEpoch "$EPOCHS" 2>/dev/null | grep '^EPOCH_SECONDS')
-  while read -r _ _ s _; do torch+=("$s"); done < <(/usr/bin/python3 bench/peers/stacked_ae_epoch.py "$EPOCHS" | grep '^EPOCH_SECONDS')
-  while read -r _ _ s _; do torch1+=("$s"); done < <(OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/peers/stacked_ae_epoch.py "$EPOCHS" 1 | grep '^EPOCH_SECONDS')
+heap=(-Xmn64m)
+# model_run MODEL: sets class and default_epochs for MODEL, or stops.
+model_run() {
+  case "$1" in
+    stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
+    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
+    *) echo "unknown model '$1': use stacked and/or recurrent" >&2; exit 1 ;;
+  esac
+}
+for model in "${models[@]}"; do model_run "$model"; done
+out=$(work_dir training)
+echo "training epochs (${models[*]}) on $LABEL, threads ${threads[*]}, $ROUNDS round(s)"
+
+check_peers
+check_fashion_mnist
+build_jar
+machine_info "$out/machine.txt" "${heap[@]}"
+load_before="$(loadavg)"
+for model in "${models[@]}"; do
+  model_run "$model"
+  epochs=${EPOCHS:-$default_epochs}; [ "$QUICK" = 1 ] && epochs=1
+  for _ in $(seq "$ROUNDS"); do
+    for t in "${threads[@]}"; do
+      echo "  $model: nabla, $t thread(s), $epochs epoch(s)"
+      NABLA_THREADS=$t "$JAVA" "${NABLA_JVM[@]}" "${heap[@]}" -cp "$JAR" "dev.nabla.bench.training.$class" \
+        "$epochs" "${limit[@]}" | grep '^EPOCH_SECONDS' | tee -a "$out/$model-nabla-$t.txt"
+    done
+    for t in "${threads[@]}"; do
+      echo "  $model: PyTorch, $t thread(s), $epochs epoch(s)"
+      "$PY" "bench/peers/${model}_ae_epoch.py" "$epochs" "$t" "${limit[@]}" > "$out/$model-torch-$t.log"
+      sed -n 's/^PEER //p' "$out/$model-torch-$t.log" > "$out/$model-$t.peer"
+      grep '^EPOCH_SECONDS' "$out/$model-torch-$t.log" | tee -a "$out/$model-torch-$t.txt"
+    done
+  done
 done
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
-mn=$(median "${nabla[@]}"); mt=$(median "${torch[@]}"); mt1=$(median "${torch1[@]}"); mn1=$(median "${nabla1[@]}")
-ratio=$(awk -v a="$mt" -v b="$mn" 'BEGIN {printf "%.2f", a / b}')
-ratio1=$(awk -v a="$mt1" -v b="$mn1" 'BEGIN {printf "%.2f", a / b}')
-{
-  echo "# One training epoch of the HOML stacked autoencoder: nabla vs PyTorch CPU"
-  echo
-  echo "Model 784-100-30-100-784 (gelu, sigmoid output), binary cross-entropy, Adam, batch 32,"
-  echo "55,000 Fashion-MNIST rows. nabla: \`dev.nabla.bench.training.StackedAutoencoderEpoch\` (java ${JVM[*]}, JDK $("$JAVA_HOME/bin/java" -version 2>&1 | head -1 | cut -d'"' -f2))."
-  echo "PyTorch $(/usr/bin/python3 -c 'import torch; print(torch.__version__)'): \`bench/peers/stacked_ae_epoch.py\`, torch.set_num_threads(2),"
-  echo "OPENBLAS_CORETYPE=SkylakeX OPENBLAS_NUM_THREADS=2. Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores"
-  echo "(shared machine, load average $load_before before and $(cut -d' ' -f1-3 /proc/loadavg) after the run: compare the two"
-  echo "columns, not absolute times; on an oversubscribed machine PyTorch's OpenMP threads slow down far more than"
-  echo "nabla's). Command: \`bench/run-training.sh $EPOCHS $ROUNDS\`"
-  echo
-  echo "| | seconds per epoch (each) | median |"
-  echo "|---|---|---|"
-  echo "| nabla, 2 threads | ${nabla[*]} | $mn |"
-  echo "| nabla, 1 thread (NABLA_THREADS=1) | ${nabla1[*]} | $mn1 |"
-  echo "| PyTorch, 2 threads | ${torch[*]} | $mt |"
-  echo "| PyTorch, 1 thread (for reference) | ${torch1[*]} | $mt1 |"
-  echo
-  echo "PyTorch time / nabla time on 2 threads = **$ratio** (above 1: nabla is faster); on 1 thread each: $ratio1."
-} > bench/TRAINING.md
-cat bench/TRAINING.md
+
+"$PY" bench/peers/training_report.py --results "$RESULTS_DIR/TRAINING.md" --work "$out" \
+  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="${heap[*]}" \
+  --machine-info "$out/machine.txt" --load-before "$load_before" --load-after "$(loadavg)" \
+  --command "$(command_line bench/run-training.sh "$@")"

@@ -8,27 +8,18 @@ Shapes use SgemmBench's names: "1024" is square, "MxKxN" is op(A) MxK times op(B
 tB when that operand is stored transposed. Each operand is stored as nabla's benchmark stores it
 and handed to the library as a transposed view, so both libraries call sgemm with the transpose
 flag rather than copying. Each figure is the median of --runs timings of a loop of about 0.1 s.
-Prints one JSON object: {"numpy": {shape: GFLOP/s}, "torch": {...}, "config": {...}}.
+Prints one JSON object: {"numpy": {shape: GFLOP/s}, "torch": {...}, "config": blas.describe()}.
+OpenBLAS's core type and threads are set by blas.py.
 """
 import argparse
 import json
-import os
 import re
 import sys
 import time
 
-# OpenBLAS reads these when it loads, so they are set before numpy and torch are imported.
-# Debian's OpenBLAS mis-detects this virtual CPU and falls back to an SSE3 kernel unless told.
-THREADS = "2"
-for i, arg in enumerate(sys.argv):
-    if arg == "--threads" and i + 1 < len(sys.argv):
-        THREADS = sys.argv[i + 1]
-os.environ.setdefault("OPENBLAS_CORETYPE", "SkylakeX")
-os.environ["OPENBLAS_NUM_THREADS"] = THREADS
-os.environ["OMP_NUM_THREADS"] = THREADS
+import blas
 
-import numpy as np  # noqa: E402
-import torch  # noqa: E402
+np = torch = None  # loaded by main(), after OpenBLAS's settings are made
 
 DEFAULT_SHAPES = ["128", "256", "512", "1024", "2048",
                   "32x784x100", "784x32x100tA", "32x100x784tB",
@@ -79,16 +70,13 @@ def median_gflops(product, flops, runs):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--threads", default=THREADS)
+    parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("shapes", nargs="*", default=DEFAULT_SHAPES)
     args = parser.parse_args()
-    torch.set_num_threads(int(args.threads))
-    result = {"numpy": {}, "torch": {}, "config": {
-        "numpy": np.__version__, "torch": torch.__version__,
-        "OPENBLAS_CORETYPE": os.environ["OPENBLAS_CORETYPE"],
-        "OPENBLAS_NUM_THREADS": os.environ["OPENBLAS_NUM_THREADS"],
-        "torch_threads": torch.get_num_threads()}}
+    global np, torch
+    np, torch = blas.load(args.threads)
+    result = {"numpy": {}, "torch": {}, "config": blas.announce()}
     for shape in args.shapes:
         a, b, trans_a, trans_b, flops = operands(shape)
         na, nb = op(a, trans_a), op(b, trans_b)

@@ -1,16 +1,15 @@
 #!/usr/bin/python3
-"""Writes the sgemm table of bench/RESULTS.md from a JMH JSON result and the peers' JSON.
-
-The table goes between the markers <!-- sgemm:start --> and <!-- sgemm:end -->; the rest of
-RESULTS.md (notes, other benchmarks) is kept. Used by bench/run-sgemm.sh.
+"""Writes the sgemm tables (one per thread count) of bench/RESULTS.md from a JMH JSON result and
+the peers' JSON outputs, as the block "sgemm" of this machine's section (machine.py); other
+machines' sections and the notes beside the block are kept. Used by bench/run-sgemm.sh.
 """
-import argparse
-import datetime
 import json
 import re
 import statistics
 
-START, END = "<!-- sgemm:start -->", "<!-- sgemm:end -->"
+import machine
+
+HEADER = "# Benchmark results\n\nOne section per machine; bench/run-sgemm.sh writes its own machine's.\n"
 
 
 def flops(shape):
@@ -31,13 +30,15 @@ def describe(shape):
 
 
 def jmh_gflops(path):
-    """Median over the measurement iterations of each benchmark's µs per product, as GFLOP/s."""
+    """{(threads, shape): GFLOP/s}, from the median over the measurement iterations of each
+    benchmark's µs per product (threads 1 where the benchmark has no such parameter)."""
     rates = {}
     for run in json.load(open(path)):
         shape = run["params"]["shape"]
+        threads = int(run["params"].get("threads", 1))
         assert run["primaryMetric"]["scoreUnit"] == "us/op", run["primaryMetric"]["scoreUnit"]
         times = [t for fork in run["primaryMetric"]["rawData"] for t in fork]
-        rates[shape] = flops(shape) / (statistics.median(times) * 1e3)
+        rates[threads, shape] = flops(shape) / (statistics.median(times) * 1e3)
     return rates
 
 
@@ -50,50 +51,36 @@ def ratio(x, y):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    for name in ("results", "threads", "nabla", "naive", "jdk", "cpu", "load", "command"):
-        p.add_argument("--" + name, required=True)
-    p.add_argument("--peers", nargs="+", required=True)
+    p = machine.report_parser("nabla", "naive")
+    p.add_argument("--peers", nargs="+", required=True, help="sgemm_peers.py outputs, any thread counts")
     args = p.parse_args()
 
     nabla, naive = jmh_gflops(args.nabla), jmh_gflops(args.naive)
     peers = [json.load(open(f)) for f in args.peers]
-    config = peers[0]["config"]
 
-    def peer(lib, shape):
-        values = [run[lib][shape] for run in peers if shape in run[lib]]
+    def peer(lib, threads, shape):
+        values = [run[lib][shape] for run in peers
+                  if run["config"]["openblas"]["threads"] == threads and shape in run[lib]]
         return statistics.mean(values) if values else None
 
-    lines = [START, "",
-             f"Measured {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC with `{args.command}`.",
-             "",
-             f"- CPU: {args.cpu}; a shared virtual machine, load average {args.load}.",
-             f"- JDK: {args.jdk}. nabla threads: {args.threads}; naive triple loop: 1 thread.",
-             f"- numpy {config['numpy']} on OpenBLAS (OPENBLAS_CORETYPE={config['OPENBLAS_CORETYPE']}, "
-             f"OPENBLAS_NUM_THREADS={config['OPENBLAS_NUM_THREADS']}); torch {config['torch']} "
-             f"(set_num_threads({config['torch_threads']})).",
-             "- nabla, naive: JMH, median of 7 one-second iterations after 4 of warm-up (2 and 5 for naive). "
-             "Peers: median of 7 timed loops of about 0.1 s, run before and after JMH; the figure is the mean of the two.",
-             "- GFLOP/s = 2·m·n·k / time. Ratios above 1 mean nabla is faster.",
-             "",
-             "| shape | product | nabla GFLOP/s | naive | numpy/OpenBLAS | torch.mm | nabla/OpenBLAS | nabla/torch |",
-             "|---|---|---:|---:|---:|---:|---:|---:|"]
-    for shape, rate in nabla.items():
-        blas, torch = peer("numpy", shape), peer("torch", shape)
-        lines.append(f"| `{shape}` | {describe(shape)} | {cell(rate)} | {cell(naive.get(shape))} | "
-                     f"{cell(blas)} | {cell(torch)} | {ratio(rate, blas)} | {ratio(rate, torch)} |")
-    lines += ["", END]
-    table = "\n".join(lines)
-
-    try:
-        text = open(args.results).read()
-    except FileNotFoundError:
-        text = "# Benchmark results\n\n## sgemm\n\n" + START + "\n" + END + "\n"
-    if START in text and END in text:
-        text = text[:text.index(START)] + table + text[text.index(END) + len(END):]
-    else:
-        text = text.rstrip("\n") + "\n\n## sgemm\n\n" + table + "\n"
-    open(args.results, "w").write(text)
+    lines = [machine.report_head(args, peers[0]["config"]),
+             "- nabla, naive: JMH, median of the measurement iterations (SgemmBench, NaiveSgemmBench; "
+             "the naive triple loop on 1 thread). Peers: numpy and torch.mm, median of 7 timed loops "
+             "of about 0.1 s, run before and after JMH; the figure is the mean of the two.",
+             "- GFLOP/s = 2·m·n·k / time. Ratios above 1 mean nabla is faster."]
+    for threads in sorted({t for t, _ in nabla}):
+        lines += ["", f"{'#' * 3} {threads} thread{'s' if threads != 1 else ''}", "",
+                  "| shape | product | nabla GFLOP/s | naive | numpy/OpenBLAS | torch.mm | nabla/OpenBLAS | nabla/torch |",
+                  "|---|---|---:|---:|---:|---:|---:|---:|"]
+        for (t, shape), rate in nabla.items():
+            if t != threads:
+                continue
+            blas, torch = peer("numpy", threads, shape), peer("torch", threads, shape)
+            naive_rate = next((r for (_, s), r in naive.items() if s == shape), None)
+            lines.append(f"| `{shape}` | {describe(shape)} | {cell(rate)} | {cell(naive_rate)} | "
+                         f"{cell(blas)} | {cell(torch)} | {ratio(rate, blas)} | {ratio(rate, torch)} |")
+    label = machine.write_block(args.results, "sgemm", "\n".join(lines), HEADER)
+    print(f"wrote the sgemm table of '{label}' in {args.results}")
 
 
 if __name__ == "__main__":

@@ -1,22 +1,25 @@
 #!/usr/bin/python3
 """PyTorch CPU peer for the convolution and LSTM benchmarks (forward + backward).
 
-Usage: torch_conv_lstm.py [threads, default 2]. Run with OPENBLAS_CORETYPE=SkylakeX
-OPENBLAS_NUM_THREADS=2 (bench/run-conv.sh sets them).
-Prints one JSON object per line, {"bench": ..., "shape": ..., "ms": median milliseconds per
-forward+backward}, with the benchmark class and shape parameter of the matching JMH benchmark in
-dev.nabla.bench.conv (ConvBench, ConvTransposeBench, LstmBench).
+Usage: torch_conv_lstm.py [threads, default 2] [--min-time SECONDS, default 3.5 per shape].
+OpenBLAS's core type and threads are set by blas.py.
+Prints one JSON object per line: first blas.describe(), then {"bench": ..., "shape": ..., "ms":
+median milliseconds per forward+backward}, with the benchmark class and shape parameter of the
+matching JMH benchmark in dev.nabla.bench.conv (ConvBench, ConvTransposeBench, LstmBench).
 """
+import argparse
 import json
 import statistics
-import sys
 import time
 
-import torch
-import torch.nn.functional as F
+import blas
 
-THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 2
-torch.set_num_threads(THREADS)
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("threads", nargs="?", type=int, default=2)
+parser.add_argument("--min-time", type=float, default=3.5)
+ARGS = parser.parse_args()
+_, torch = blas.load(ARGS.threads)
+F = torch.nn.functional
 torch.manual_seed(0)
 
 BATCH = 32
@@ -29,7 +32,8 @@ DECONV = [("3x3x64-32-valid", 3, 3, 64, 32, 0, 0), ("7x7x32-16-same", 7, 7, 32, 
           ("14x14x16-1-same", 14, 14, 16, 1, 1, 1)]
 
 
-def median_ms(step, min_time=3.5, repeats=7):
+def median_ms(step, repeats=7):
+    min_time = ARGS.min_time
     for _ in range(3):
         step()
     # iterations per sample: about min_time / repeats seconds each
@@ -89,7 +93,7 @@ def report(bench, shape, step):
 
 
 def main():
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads()}), flush=True)
+    print(json.dumps(blas.announce()), flush=True)
     for name, *shape in CONV:
         report("ConvBench", name, conv_step(*shape))
     for name, *shape in DECONV:
@@ -98,4 +102,4 @@ def main():
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,0 +1,67 @@
+"""What the PyTorch training peers share, the counterpart of nabla's AutoencoderEpochs: HOML's
+autoencoder run (binary cross-entropy on the sigmoid output, Adam, batch 32, the last 55,000
+Fashion-MNIST training images scaled to [0, 1], reshuffled every epoch), timed per epoch.
+
+Usage: /usr/bin/python3 PEER.py [epochs, default 1] [threads, default 2] [--limit ROWS] [--data DIR]
+The images are train-images-idx3-ubyte.gz in DIR, else in $NABLA_FASHION_MNIST, else in
+/usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist). Prints "PEER {json}" (the
+libraries, blas.describe()), then one "EPOCH_SECONDS epoch seconds loss value" line per epoch.
+"""
+import argparse
+import gzip
+import json
+import os
+import sys
+import time
+
+import blas
+
+IMAGES = "train-images-idx3-ubyte.gz"
+VALIDATION = 5000  # HOML keeps the first 5,000 training images for validation
+
+
+def images_file(folder):
+    folder = folder or os.environ.get("NABLA_FASHION_MNIST") or "/usr/share/datasets/fashion-mnist"
+    path = os.path.join(folder, IMAGES)
+    if not os.path.isfile(path):
+        sys.exit(f"Fashion-MNIST not found: no {path}; set NABLA_FASHION_MNIST to the folder holding "
+                 f"{IMAGES}, or install Debian's dataset-fashion-mnist")
+    return path
+
+
+def main(build, description):
+    """Times epochs of the autoencoder build(torch) returns: a module from (batch, 28, 28) images
+    to (batch, 28, 28) logits (the sigmoid is in the loss, computed from the logits as Keras does)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("epochs", nargs="?", type=int, default=1)
+    parser.add_argument("threads", nargs="?", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="train on the first ROWS images only")
+    parser.add_argument("--data", help="folder holding " + IMAGES)
+    args = parser.parse_args()
+    images = images_file(args.data)
+    np, torch = blas.load(args.threads)
+    print("PEER " + json.dumps(blas.announce()), flush=True)
+
+    with gzip.open(images, "rb") as f:
+        raw = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
+    x_all = torch.from_numpy(raw.reshape(-1, 28, 28).astype(np.float32) / 255.0)
+    end = None if args.limit is None else VALIDATION + args.limit
+    x_train = x_all[VALIDATION:end].contiguous()
+
+    torch.manual_seed(42)
+    model = build(torch)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)  # Keras's Adam defaults
+    n, batch = x_train.shape[0], 32
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.perf_counter()
+        order = torch.randperm(n)
+        total = 0.0
+        for start in range(0, n, batch):
+            xb = x_train[order[start:start + batch]]
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xb), xb)
+            loss.backward()
+            opt.step()
+            total += loss.item() * xb.shape[0]
+        print(f"EPOCH_SECONDS {epoch} {time.perf_counter() - t0:.3f} loss {total / n:.4f}", flush=True)

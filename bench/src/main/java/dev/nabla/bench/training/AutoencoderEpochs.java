@@ -1,0 +1,99 @@
+package dev.nabla.bench.training;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.layers.Fit;
+import dev.nabla.layers.History;
+import dev.nabla.layers.Model;
+import dev.nabla.layers.RandomSeed;
+import dev.nabla.layers.losses.Losses;
+import dev.nabla.optim.Adam;
+
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * What the training benchmarks share: HOML's autoencoder run (binary cross-entropy, Adam, batch
+ * 32, the last 55,000 Fashion-MNIST training images scaled to [0, 1], each epoch shuffled with
+ * its own seed), timed per epoch. Prints one line per epoch, {@code EPOCH_SECONDS epoch seconds
+ * loss value}.
+ * <p>Arguments: {@code [epochs, default 1] [--limit ROWS] [--data DIR]}: {@code --limit} trains
+ * on the first ROWS of those images only (a quick check that the benchmark runs); the data is
+ * {@code train-images-idx3-ubyte.gz} in DIR, else in {@code $NABLA_FASHION_MNIST}, else in
+ * {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist}).
+ */
+final class AutoencoderEpochs {
+    static final String DATA_ENV = "NABLA_FASHION_MNIST";
+    static final String DEBIAN_DATA = "/usr/share/datasets/fashion-mnist";
+    static final String IMAGES = "train-images-idx3-ubyte.gz";
+    /** HOML keeps the first 5,000 training images for validation. */
+    static final int VALIDATION = 5000;
+
+    private AutoencoderEpochs() {}
+
+    /** Parses the arguments, builds the model (seed 42) and times its epochs; exits with one message on bad input. */
+    static void run(String[] args, Supplier<Model> model) {
+        try {
+            int epochs = 1, limit = Integer.MAX_VALUE;
+            String data = null;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--limit" -> limit = Integer.parseInt(value(args, ++i, "--limit"));
+                    case "--data" -> data = value(args, ++i, "--data");
+                    default -> epochs = Integer.parseInt(args[i]);
+                }
+            }
+            Tensor all = readIdxImages(imagesFile(data));
+            int end = (int) Math.min(all.dim(0), (long) VALIDATION + limit);
+            Tensor train = all.slice(0, VALIDATION, end).contiguous();
+
+            RandomSeed.set(42);
+            Model ae = model.get();
+            ae.compile(Losses.binaryCrossEntropy(), new Adam());
+            for (int e = 1; e <= epochs; e++) {
+                long t0 = System.nanoTime();
+                History h = ae.fit(train, train, Fit.epochs(1).batchSize(32).seed(e));
+                double s = (System.nanoTime() - t0) / 1e9;
+                System.out.printf("EPOCH_SECONDS %d %.3f loss %.8f%n", e, s, h.last("loss"));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) throw new IllegalArgumentException("option " + option + " needs a value");
+        return args[i];
+    }
+
+    /** The training images: in {@code dir} if given, else in $NABLA_FASHION_MNIST, else Debian's folder. */
+    static Path imagesFile(String dir) throws IOException {
+        String env = System.getenv(DATA_ENV);
+        String folder = dir != null ? dir : env != null && !env.isBlank() ? env : DEBIAN_DATA;
+        Path images = Path.of(folder).resolve(IMAGES);
+        if (!Files.isRegularFile(images)) {
+            throw new IOException("Fashion-MNIST not found: no " + images + "; set " + DATA_ENV
+                    + " to the folder holding " + IMAGES + ", or install Debian's dataset-fashion-mnist");
+        }
+        return images;
+    }
+
+    /** An IDX3 file of unsigned bytes (magic 0x00000803, count, rows, cols), scaled to [0, 1]. */
+    static Tensor readIdxImages(Path path) throws IOException {
+        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
+            int magic = in.readInt();
+            if (magic != 0x803) throw new IOException(path + ": not an IDX3 image file (magic " + Integer.toHexString(magic) + ")");
+            int n = in.readInt(), rows = in.readInt(), cols = in.readInt();
+            byte[] bytes = in.readNBytes(n * rows * cols);
+            if (bytes.length != n * rows * cols) throw new IOException(path + ": truncated, " + bytes.length + " of " + n * rows * cols + " pixels");
+            float[] x = new float[bytes.length];
+            for (int i = 0; i < x.length; i++) x[i] = (bytes[i] & 0xff) / 255f;
+            return Tensor.of(x, n, rows, cols);
+        }
+    }
+}
