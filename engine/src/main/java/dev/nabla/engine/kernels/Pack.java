@@ -29,6 +29,8 @@ final class Pack {
     /** A vector for one column of a packed A micro-panel: MR floats rounded up to a vector size, at most VL. */
     private static final VectorSpecies<Float> COLUMN =
             VectorSpecies.of(float.class, VectorShape.forBitSize(Float.SIZE * Math.min(VL, Integer.highestOneBit(2 * MR - 1))));
+    /** Vectors of COLUMN per column of packed A: ⌈MR / COLUMN.length()⌉, 1 or 2 (MR ≤ 8, vectors of ≥ 4 floats). */
+    private static final int COLUMN_CHUNKS = (MR + COLUMN.length() - 1) / COLUMN.length();
     private static final boolean GATHERS = Sgemm.VECTORS && Sgemm.MACHINE.hardwareGather();
     /**
      * Gathering untransposed A, the packed positions repeat their pattern of (row, column) every
@@ -55,15 +57,26 @@ final class Pack {
             int panel = ir * kc;
             if (transA && Sgemm.VECTORS) {
                 // Stored k × m: the MR values of one column of op(A) are contiguous in a row of a,
-                // so each k is one or two vectors; lanes past mr load as zero (the padding).
+                // copied COLUMN.length() at a time; the lanes from row mr on (a partial
+                // micro-panel) are zeroed by a blend. Where MR is not a multiple of the vector
+                // (5 with AVX2's 8 lanes), the last vector of a column also carries values of
+                // the next rows into the first slots of the next column, which that column's
+                // copy, coming after it, overwrites (the last one lands in packed A's slack:
+                // Sgemm's Workspace). No masked loads or stores: with AVX2 the Vector API's
+                // cost several times more (4 ns a float, where this copy takes a fraction of
+                // one). The columns whose last vector would reach past the end of a are copied
+                // as scalars.
                 int src = aOff + pc * lda + ic + ir;
-                for (int r = 0; r < MR; r += COLUMN.length()) {
-                    VectorMask<Float> load = COLUMN.indexInRange(r, mr), store = COLUMN.indexInRange(r, MR);
-                    for (int p = 0; p < kc; p++) {
-                        FloatVector.fromArray(COLUMN, a, src + p * lda + r, load).mul(alpha)
-                                .intoArray(packed, panel + p * MR + r, store);
-                    }
+                int vectorColumns = (int) Math.max(0, Math.min(kc,
+                        Math.floorDiv((long) a.length - src - COLUMN_CHUNKS * COLUMN.length(), lda) + 1));
+                int second = COLUMN.length();
+                VectorMask<Float> pad0 = COLUMN.indexInRange(0, mr).not(), pad1 = COLUMN.indexInRange(second, mr).not();
+                for (int p = 0; p < vectorColumns; p++) {
+                    int from = src + p * lda, to = panel + p * MR;
+                    FloatVector.fromArray(COLUMN, a, from).mul(alpha).blend(0f, pad0).intoArray(packed, to);
+                    if (COLUMN_CHUNKS == 2) FloatVector.fromArray(COLUMN, a, from + second).mul(alpha).blend(0f, pad1).intoArray(packed, to + second);
                 }
+                copy(a, src + vectorColumns * lda, 1, lda, mr, kc - vectorColumns, alpha, packed, panel + vectorColumns * MR, MR);
             } else if (transA) {
                 copy(a, aOff + pc * lda + ic + ir, 1, lda, mr, kc, alpha, packed, panel, MR);
             } else if (mr == MR && GATHERS) {

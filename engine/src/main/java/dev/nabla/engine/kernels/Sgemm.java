@@ -323,8 +323,12 @@ public final class Sgemm {
         /** Offsets for the packing routines' gathers. */
         final int[] gatherIndex = new int[Pack.GATHER_INDEX_LENGTH];
 
+        /**
+         * At least {@code size} floats, and a vector more: packing a transposed A writes whole
+         * vectors, the last of which may reach past the last column (see {@link Pack#a}).
+         */
         float[] packedA(int size) {
-            if (packedA.length < size) packedA = new float[size];
+            if (packedA.length < size + VL) packedA = new float[size + VL];
             return packedA;
         }
 
