@@ -26,13 +26,13 @@ class KernelChoiceTest {
 
     @Test
     void cacheBlocksFollowTheCaches() {
-        // AVX2, 5 × 16, 1 MiB of L2: KC at its largest, 512; 255 × 512 of A take half of L2.
+        // AVX2, 5 × 16: the 512 × 16 micro-panel of B fills the 32 KiB L1; 255 × 512 of A half of L2.
         assertEquals(new Sgemm.Blocking(512, 255, 4096), Sgemm.Blocking.forCaches(machine("amd64", 256, 16), 5, 16));
-        // AVX-512, 8 × 32: the 512 × 32 micro-panel of B is 64 KiB, a sixteenth of L2.
-        assertEquals(new Sgemm.Blocking(512, 256, 4096), Sgemm.Blocking.forCaches(machine("amd64", 512, 32), 8, 32));
-        // Haswell: 256 KiB of L2 and 2 MiB of L3 per core give BLIS's KC 256.
-        Machine haswell = new Machine("amd64", 256, 16, true, 32 * KIB, 256 * KIB, 2 * MIB);
-        assertEquals(new Sgemm.Blocking(256, 125, 1024), Sgemm.Blocking.forCaches(haswell, 5, 16));
+        // AVX-512, 8 × 32: a micro-panel twice as wide, so half as deep.
+        assertEquals(new Sgemm.Blocking(256, 512, 8192), Sgemm.Blocking.forCaches(machine("amd64", 512, 32), 8, 32));
+        // A 48 KiB L1, 1 MiB of L2 and 2 MiB of L3 per core: KC 384, MC 336, NC 672.
+        Machine small = new Machine("amd64", 512, 32, true, 48 * KIB, MIB, 2 * MIB);
+        assertEquals(new Sgemm.Blocking(384, 336, 672), Sgemm.Blocking.forCaches(small, 8, 32));
         // Tiny or unknown caches stay within the bounds: KC at least 64, MC and NC at least one tile.
         Machine tiny = new Machine("riscv64", 128, 32, false, KIB, 16 * KIB, 0);
         assertEquals(new Sgemm.Blocking(64, 32, 8), Sgemm.Blocking.forCaches(tiny, 8, 8));
