@@ -17,15 +17,16 @@ read -r -a models <<< "${models[*]}"
 threads=(2 1)
 ROUNDS=${ROUNDS:-1}
 limit=(); [ "$QUICK" = 1 ] && limit=(--limit 640)
-# A small young generation (64 MiB) keeps the allocation area in cache: a training step
-# allocates its activations and gradients afresh. Measured with StackedAutoencoderEpoch on
-# 2026-11-24, 2 threads: 2.0-2.3 s per epoch with it, 2.5-2.9 s without.
-heap=(-Xmn64m)
-# model_run MODEL: sets class and default_epochs for MODEL, or stops.
+# model_run MODEL: sets class, default_epochs and the heap flags for MODEL, or stops.
+# The stacked model gets a small young generation (64 MiB), which keeps the allocation area in
+# cache: a training step allocates its activations and gradients afresh (2026-11-24, 2 threads:
+# 2.0-2.3 s per epoch with it, 2.5-2.9 s without). The recurrent model's step allocates the
+# gates and states of 28 steps, tens of MB, which would fill that young generation every few
+# steps: it keeps the default heap (2026-12-02, 2 threads: 30 s per epoch, 38 s with -Xmn64m).
 model_run() {
   case "$1" in
-    stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
-    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
+    stacked) class=StackedAutoencoderEpoch; default_epochs=3; heap=(-Xmn64m) ;;
+    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2; heap=() ;;
     *) echo "unknown model '$1': use stacked and/or recurrent" >&2; exit 1 ;;
   esac
 }
@@ -36,7 +37,7 @@ echo "training epochs (${models[*]}) on $LABEL, threads ${threads[*]}, $ROUNDS r
 check_peers
 check_fashion_mnist
 build_jar
-machine_info "$out/machine.txt" "${heap[@]}"
+machine_info "$out/machine.txt"
 load_before="$(loadavg)"
 for model in "${models[@]}"; do
   model_run "$model"
@@ -57,6 +58,6 @@ for model in "${models[@]}"; do
 done
 
 "$PY" bench/peers/training_report.py --results "$RESULTS_DIR/TRAINING.md" --work "$out" \
-  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="${heap[*]}" \
+  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="stacked -Xmn64m, recurrent the default heap" \
   --machine-info "$out/machine.txt" --load-before "$load_before" --load-after "$(loadavg)" \
   --command "$(command_line bench/run-training.sh "$@")"

@@ -299,8 +299,10 @@ public final class Sgemm {
      * k-block adds its MR × NR tile to C once, and for a large C those additions miss the cache,
      * so a deeper block pays them fewer times. On AMD Zen 4 (32 KiB L1) n = 1024 ran 20–30 %
      * faster so than with half of L1, as AVX-512 (8 × 32, KC 256 against 128) and as AVX2
-     * (5 × 16, KC 512 against 256). KC is a multiple of 16 in [64, 512], MC a multiple of MR, NC
-     * of NR.
+     * (5 × 16, KC 512 against 256). Deeper still pays on AVX-512 too (KC 512: 91–96 GFLOP/s on
+     * one thread at n = 1024, against 83–85), but it changes where the sums are cut on those
+     * machines, and with them every figure of REPRODUCTION.md, which was measured with KC 256.
+     * KC is a multiple of 16 in [64, 512], MC a multiple of MR, NC of NR.
      */
     record Blocking(int kc, int mc, int nc) {
         static Blocking forCaches(Machine machine, int mr, int nr) {
