@@ -58,6 +58,6 @@ for model in "${models[@]}"; do
 done
 
 "$PY" bench/peers/training_report.py --results "$RESULTS_DIR/TRAINING.md" --work "$out" \
-  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="stacked -Xmn64m, recurrent the default heap" \
+  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="-Xmn64m for the stacked model" \
   --machine-info "$out/machine.txt" --load-before "$load_before" --load-after "$(loadavg)" \
   --command "$(command_line bench/run-training.sh "$@")"
