@@ -34,8 +34,8 @@ import java.util.Arrays;
  * the valid part. {@code alpha} is folded into packed A.
  *
  * <p><b>Few rows.</b> Packing pays when a micro-panel of B is reused by many row tiles. In
- * training, m is the batch (32): each micro-panel of B serves only 4 tiles, and copying B costs
- * as much as the multiply. So for blocks of at most 32 rows an untransposed B is read in place,
+ * training, m is the batch (32): each micro-panel of B serves only a few row tiles (4 of 8 rows,
+ * 7 of 5), and copying B costs as much as the multiply. So for blocks of at most 32 rows an untransposed B is read in place,
  * a micro-panel being NR columns of the caller's rows, ldb apart (see
  * {@link #readsBInPlace}); only a partial micro-panel at the right edge is still packed. And k is
  * cut into equal blocks (784 as 4 × 196), so that no block is a short tail that pays the fixed
