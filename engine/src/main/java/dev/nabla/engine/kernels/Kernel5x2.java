@@ -12,10 +12,11 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>BLIS and OpenBLAS use 6 × 16 on Haswell and Zen: 12 accumulators, 15 registers. Written
  * out here the same way, HotSpot's register allocator does not fit such a tile: its k loop
  * stores one accumulator to the stack and loads it back on every k, which puts a store-to-load
- * round trip into that accumulator's chain of dependent FMAs. Measured alone on AMD Zen 4 cores
- * as an AVX2 machine ({@code -XX:UseAVX=2}), with the micro-panels in L1, 6 × 16 ran at 42–48
- * GFLOP/s, 4 × 16 at 75–88 and 5 × 16 at 83–100, against 86–96 for a register-only FMA loop;
- * {@code bench/show_assembly.py} prints this kernel's loop: 10 FMAs and no spill. So five rows.
+ * round trip into that accumulator's chain of dependent FMAs. Alone, with its micro-panels in L1
+ * ({@code MicroKernelBench} with {@code -XX:UseAVX=2}, bench/RESULTS.md), this 5 × 16 kernel
+ * runs at the 86 GFLOP/s of a register-only FMA loop on AMD Zen 4; a 6 × 16 variant timed the
+ * same way ran at 42–48. {@code bench/show_assembly.py} prints this kernel's loop: 10 FMAs and
+ * no spill. So five rows.
  */
 final class Kernel5x2 extends MicroKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;

@@ -5,8 +5,9 @@ package dev.nabla.engine.kernels;
  * e.g. {@code -XX:MaxVectorSize=8}, or a JVM that does not compile it): a 4 × 4 tile of plain
  * floats, 16 accumulators + 4 values of B + 1 of A. Each value of A and B loaded is used four
  * times, which is what makes blocking pay even without vectors. Alone, with its micro-panels in
- * L1, it ran at 12 GFLOP/s where the JIT has 32 floating-point registers and 8 where it has 16
- * (AMD Zen 4, {@code -XX:MaxVectorSize=8} with and without {@code -XX:UseAVX=2}), 85 % and 55 %
+ * L1 ({@code MicroKernelBench} with {@code -XX:MaxVectorSize=8}, and with {@code -XX:UseAVX=2}
+ * added), it ran at 12 GFLOP/s where the JIT has 32 floating-point registers and 8.7 where it
+ * has 16 (AMD Zen 4), 85 % and 60 %
  * of one FMA unit pair's scalar peak. The products are fused, as in the vector kernels, so every
  * kernel adds up the same terms with the same roundings.
  */

@@ -297,11 +297,12 @@ public final class Sgemm {
      * reused by every micro-panel of B, takes half of L2; the KC × NC panel of B half of this
      * core's share of L3. The micro-panel of B is given the whole of L1, not BLIS's half: each
      * k-block adds its MR × NR tile to C once, and for a large C those additions miss the cache,
-     * so a deeper block pays them fewer times. On AMD Zen 4 (32 KiB L1) n = 1024 ran 20–30 %
-     * faster so than with half of L1, as AVX-512 (8 × 32, KC 256 against 128) and as AVX2
-     * (5 × 16, KC 512 against 256). Deeper still pays on AVX-512 too (KC 512: 91–96 GFLOP/s on
-     * one thread at n = 1024, against 83–85), but it changes where the sums are cut on those
-     * machines, and with them every figure of REPRODUCTION.md, which was measured with KC 256.
+     * so a deeper block pays them fewer times. On AMD Zen 4 (32 KiB L1) the whole of L1 (KC 256
+     * with AVX-512, 512 with AVX2) was faster at n = 1024 than half of it in single-thread
+     * timings. Deeper still pays on AVX-512 too: bench/run-sgemm.sh measured n = 1024 on one
+     * thread at 0.93 of OpenBLAS with KC 512 against 0.78 with KC 256 (bench/RESULTS.md). But
+     * that changes where the sums are cut on those machines, and with them every figure of
+     * REPRODUCTION.md, which was measured with KC 256.
      * KC is a multiple of 16 in [64, 512], MC a multiple of MR, NC of NR.
      */
     record Blocking(int kc, int mc, int nc) {
