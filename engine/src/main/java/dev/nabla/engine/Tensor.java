@@ -32,6 +32,7 @@ public final class Tensor {
     private Tensor grad;
     private Node node;
     private String name;
+    private Logits logits;
 
     /** A view on {@code data}; no copy. Most code wants {@link #of} or {@link #zeros}. */
     public Tensor(float[] data, int offset, int[] shape, int[] strides) {
@@ -179,6 +180,26 @@ public final class Tensor {
 
     public String name() { return name; }
     public Tensor name(String name) { this.name = name; return this; }
+
+    /**
+     * The pre-activation values behind an activation's output, as Keras 3 attaches
+     * {@code _keras_logits} to the output of its sigmoid and softmax: a cross-entropy loss given
+     * such an output can use the stable from-logits formula. {@code activation} is "sigmoid"
+     * (element-wise) or "softmax" (over the last axis).
+     */
+    public record Logits(String activation, Tensor values) {}
+
+    /** The logits this tensor carries (see {@link Logits}), or null. */
+    public Logits logits() { return logits; }
+
+    /** Attaches the logits this tensor was computed from; they must have its shape. */
+    public Tensor withLogits(String activation, Tensor values) {
+        if (!Arrays.equals(values.shape, shape)) {
+            throw new IllegalArgumentException("logits of shape " + Shape.str(values.shape) + " for an output of shape " + Shape.str(shape));
+        }
+        this.logits = new Logits(activation, values);
+        return this;
+    }
 
     /** Back-propagates from this scalar: d(this)/d(this) = 1. */
     public void backward() { Autograd.backward(this, null); }

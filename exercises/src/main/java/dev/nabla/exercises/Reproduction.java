@@ -8,7 +8,12 @@ import dev.nabla.layers.Layer;
 import dev.nabla.layers.Model;
 import dev.nabla.layers.RandomSeed;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +54,29 @@ public final class Reproduction {
         if (xv != null) fit.validationData(xv, yv);
         History history = model.fit(x, y, fit);
         losses.add(history.get("loss"));
+        writeHistory(history);
         return history;
+    }
+
+    /**
+     * Appends this fit's logs to {@code OUT/ID-history.tsv} at full precision (one row per epoch,
+     * numbered by fit call), so that two runs can be compared bit for bit.
+     */
+    private void writeHistory(History history) {
+        Path file = options.outFor(exercise.id()).resolve(exercise.id() + "-history.tsv");
+        StringBuilder rows = new StringBuilder();
+        if (losses.size() == 1) rows.append("fit\tepoch\t").append(String.join("\t", history.asMap().keySet())).append('\n');
+        for (int e = 0; e < history.epochs(); e++) {
+            rows.append(losses.size()).append('\t').append(e + 1);
+            for (List<Double> v : history.asMap().values()) rows.append('\t').append(v.get(e));
+            rows.append('\n');
+        }
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, rows, losses.size() == 1 ? new OpenOption[0] : new OpenOption[] {StandardOpenOption.APPEND});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training history " + file + ": " + e.getMessage(), e);
+        }
     }
 
     /** {@code model.fit(x, y, epochs=…)} without validation data. */

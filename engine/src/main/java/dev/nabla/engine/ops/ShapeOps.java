@@ -33,7 +33,18 @@ public final class ShapeOps {
         Tensor src = x.contiguous();
         Tensor out = new Tensor(src.data(), src.offset(), shape, Shape.contiguousStrides(shape));
         int[] inShape = x.shape();
-        return Autograd.record(out, "reshape", g -> new Tensor[] {g.reshape(inShape)}, src);
+        Autograd.record(out, "reshape", g -> new Tensor[] {g.reshape(inShape)}, src);
+        return passLogits(x, out);
+    }
+
+    /**
+     * A reshaped activation output keeps its logits, reshaped alike: always for the element-wise
+     * sigmoid, and for softmax when the last axis (the one it normalised) is unchanged.
+     */
+    private static Tensor passLogits(Tensor x, Tensor out) {
+        Tensor.Logits l = x.logits();
+        if (l == null || (!l.activation().equals("sigmoid") && (out.rank() == 0 || x.rank() == 0 || out.dim(-1) != x.dim(-1)))) return out;
+        return out.withLogits(l.activation(), l.values().reshape(out.shape()));
     }
 
     private static int[] inferShape(Tensor x, int[] newShape) {
