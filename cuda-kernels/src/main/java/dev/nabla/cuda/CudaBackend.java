@@ -1,7 +1,7 @@
 package dev.nabla.cuda;
 
-import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.CpuBackend;
+import dev.nabla.engine.kernels.Storage;
 import jcuda.Pointer;
 import jcuda.Sizeof;
 import jcuda.jcublas.JCublas2;
@@ -14,18 +14,20 @@ import static jcuda.runtime.cudaMemcpyKind.cudaMemcpyDeviceToHost;
 import static jcuda.runtime.cudaMemcpyKind.cudaMemcpyHostToDevice;
 
 /**
- * sgemm on an NVIDIA GPU with cuBLAS (through JCuda). Each call copies the operands to the
- * device, multiplies, and copies C back: worth it for large products only.
+ * A backend whose sgemm runs on an NVIDIA GPU with cuBLAS (through JCuda); every other kernel is
+ * the CPU's. Its storage is still host memory: each sgemm copies the operands to the device,
+ * multiplies, and copies C back, which is worth it for large products only. Tensors moved to it
+ * with {@code tensor.to(cuda)} run their operations here.
  *
  * <pre>
- * if (CudaBackend.isAvailable()) Backends.use(CudaBackend.create());
+ * if (CudaBackend.isAvailable()) try (CudaBackend cuda = CudaBackend.create()) { x = x.to(cuda); ... }
  * </pre>
  *
  * <p>cuBLAS is column-major. A row-major m×n matrix with row stride ld is, read column-major, its
  * n×m transpose with the same leading dimension. So the row-major C = op(A)·op(B) is computed as
  * the column-major Cᵀ = op(B)ᵀ·op(A)ᵀ: swap the operands (and m with n), keep each transpose flag.
  */
-public final class CudaBackend implements Backend, AutoCloseable {
+public final class CudaBackend extends CpuBackend implements AutoCloseable {
     private final cublasHandle handle;
 
     private CudaBackend(cublasHandle handle) {
@@ -74,20 +76,21 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     @Override
-    public String name() {
+    public String toString() {
         return "cuda";
     }
 
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k,
-                      float alpha, float[] a, int aOff, int lda,
-                      float[] b, int bOff, int ldb,
-                      float beta, float[] c, int cOff, int ldc) {
+                      float alpha, Storage as, int aOff, int lda,
+                      Storage bs, int bOff, int ldb,
+                      float beta, Storage cs, int cOff, int ldc) {
         if (m == 0 || n == 0 || k == 0 || alpha == 0) {
             // Nothing to multiply, only C = beta·C: not worth a trip to the device.
-            CpuBackend.INSTANCE.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            super.sgemm(transA, transB, m, n, k, alpha, as, aOff, lda, bs, bOff, ldb, beta, cs, cOff, ldc);
             return;
         }
+        float[] a = a(as), b = a(bs), c = a(cs);
         Pointer dA = upload(a, aOff, lda, transA ? k : m, transA ? m : k);
         Pointer dB = upload(b, bOff, ldb, transB ? n : k, transB ? k : n);
         Pointer dC = new Pointer();

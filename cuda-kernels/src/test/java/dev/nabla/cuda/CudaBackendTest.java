@@ -1,5 +1,6 @@
 package dev.nabla.cuda;
 
+import dev.nabla.engine.kernels.HostStorage;
 import dev.nabla.engine.kernels.Sgemm;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class CudaBackendTest {
                     float[] a = random(rng, (ta ? k : m) * lda), b = random(rng, (tb ? n : k) * ldb);
                     float[] expected = random(rng, m * ldc), actual = expected.clone();
                     Sgemm.sgemm(1, ta, tb, m, n, k, 0.5f, a, 0, lda, b, 0, ldb, 2f, expected, 0, ldc);
-                    gpu.sgemm(ta, tb, m, n, k, 0.5f, a, 0, lda, b, 0, ldb, 2f, actual, 0, ldc);
+                    gpu.sgemm(ta, tb, m, n, k, 0.5f, new HostStorage(a, gpu), 0, lda, new HostStorage(b, gpu), 0, ldb, 2f, new HostStorage(actual, gpu), 0, ldc);
                     for (int i = 0; i < expected.length; i++) {
                         assertEquals(expected[i], actual[i], 1e-4f * k, "transA=" + ta + " transB=" + tb + " at " + i);
                     }

@@ -2,6 +2,9 @@ package dev.nabla.engine;
 
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.autograd.Node;
+import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.HostStorage;
+import dev.nabla.engine.kernels.Storage;
 import dev.nabla.engine.ops.Activations;
 import dev.nabla.engine.ops.Arithmetic;
 import dev.nabla.engine.ops.MatMul;
@@ -23,7 +26,7 @@ import java.util.SplittableRandom;
  * with its forward and its hand-written backward side by side; the methods here only delegate.
  */
 public final class Tensor {
-    private final float[] data;
+    private final Storage storage;
     private final int offset;
     private final int[] shape;
     private final int[] strides;
@@ -34,12 +37,17 @@ public final class Tensor {
     private String name;
     private Logits logits;
 
-    /** A view on {@code data}; no copy. Most code wants {@link #of} or {@link #zeros}. */
+    /** A view on {@code data} in host memory; no copy. Most code wants {@link #of} or {@link #zeros}. */
     public Tensor(float[] data, int offset, int[] shape, int[] strides) {
+        this(new HostStorage(data), offset, shape, strides);
+    }
+
+    /** A view on any backend's storage; no copy. */
+    public Tensor(Storage storage, int offset, int[] shape, int[] strides) {
         if (shape.length != strides.length) {
             throw new IllegalArgumentException("shape " + Shape.str(shape) + " and strides " + Shape.str(strides) + " differ in rank");
         }
-        this.data = data;
+        this.storage = storage;
         this.offset = offset;
         this.shape = shape.clone();
         this.strides = strides.clone();
@@ -62,6 +70,11 @@ public final class Tensor {
 
     public static Tensor zeros(int... shape) {
         return of(new float[Shape.size(shape)], shape);
+    }
+
+    /** Zeros in memory of the given backend. */
+    public static Tensor zeros(Backend backend, int... shape) {
+        return new Tensor(backend.allocate(Shape.size(shape)), 0, shape, Shape.contiguousStrides(shape));
     }
 
     public static Tensor ones(int... shape) {
@@ -103,8 +116,25 @@ public final class Tensor {
     public int[] strides() { return strides.clone(); }
     public int offset() { return offset; }
 
-    /** The backing array. Only contiguous tensors map element i to {@code data()[offset() + i]}. */
-    public float[] data() { return data; }
+    /**
+     * The backing host array. Only contiguous tensors map element i to {@code data()[offset() + i]}.
+     * A tensor whose storage lives on a device has none: move it with {@link #to} first.
+     */
+    public float[] data() {
+        if (storage instanceof HostStorage h) return h.array();
+        throw new IllegalStateException("this tensor's values live on " + storage.backend() + ", not in host memory; copy them with to(CpuBackend.INSTANCE)");
+    }
+
+    /** The memory behind this tensor; its backend runs every operation on it. */
+    public Storage storage() { return storage; }
+
+    public Backend backend() { return storage.backend(); }
+
+    /** This tensor's values, contiguous, in the memory of {@code backend} (this tensor if already there and contiguous). */
+    public Tensor to(Backend backend) {
+        if (backend == backend() && isContiguous()) return this;
+        return new Tensor(backend.fromHost(toArray()), 0, shape, Shape.contiguousStrides(shape));
+    }
 
     public boolean isContiguous() {
         int s = 1;
@@ -135,19 +165,19 @@ public final class Tensor {
         return p;
     }
 
-    public float get(int... idx) { return data[index(idx)]; }
-    public void set(float value, int... idx) { data[index(idx)] = value; }
+    public float get(int... idx) { return data()[index(idx)]; }
+    public void set(float value, int... idx) { data()[index(idx)] = value; }
 
     /** The single value of a one-element tensor. */
     public float item() {
         if (size() != 1) throw new IllegalStateException("item() needs one element, shape is " + Shape.str(shape));
-        return data[offset];
+        return storage instanceof HostStorage h ? h.array()[offset] : backend().toHost(storage, offset, 1)[0];
     }
 
-    /** A fresh row-major copy of the values. */
+    /** A fresh row-major host copy of the values. */
     public float[] toArray() {
-        Tensor c = contiguous();
-        return Arrays.copyOfRange(c.data, c.offset, c.offset + c.size());
+        Tensor c = isContiguous() ? this : detach().contiguous();
+        return c.backend().toHost(c.storage, c.offset, c.size());
     }
 
     // ---------------------------------------------------------------- autodiff state
@@ -176,7 +206,7 @@ public final class Tensor {
     }
 
     /** The same values, cut from the graph. */
-    public Tensor detach() { return new Tensor(data, offset, shape, strides); }
+    public Tensor detach() { return new Tensor(storage, offset, shape, strides); }
 
     public String name() { return name; }
     public Tensor name(String name) { this.name = name; return this; }
@@ -212,9 +242,9 @@ public final class Tensor {
      * element. Use it on activations, on losses, and on gradients after {@link #backward()}.
      */
     public Tensor checkFinite(String what) {
-        Tensor c = contiguous();
-        for (int i = 0; i < c.size(); i++) {
-            float v = c.data[c.offset + i];
+        float[] values = toArray();
+        for (int i = 0; i < values.length; i++) {
+            float v = values[i];
             if (!Float.isFinite(v)) {
                 throw new NonFiniteException(what + " (shape " + Shape.str(shape) + ") holds " + v + " at flat index " + i);
             }

@@ -15,16 +15,18 @@ public final class Autograd {
 
     /**
      * Attaches {@code out} to the graph when recording is on and any input requires a gradient;
-     * otherwise returns {@code out} untouched and the backward closure is dropped.
+     * otherwise returns {@code out} untouched and the backward closure is dropped. An optional
+     * input that is absent is passed as null: it needs no gradient.
      */
     public static Tensor record(Tensor out, String op, Backward backward, Tensor... inputs) {
         if (!GradMode.isEnabled()) return out;
-        for (Tensor in : inputs) {
-            if (in.requiresGrad()) {
-                out.attach(new Node(op, inputs, backward));
-                return out;
-            }
+        boolean[] needs = new boolean[inputs.length];
+        boolean any = false;
+        for (int i = 0; i < inputs.length; i++) {
+            needs[i] = inputs[i] != null && inputs[i].requiresGrad();
+            any |= needs[i];
         }
+        if (any) out.attach(new Node(op, inputs.clone(), needs, backward));
         return out;
     }
 
@@ -56,14 +58,30 @@ public final class Autograd {
                     t.setGrad(t.grad() == null ? g : t.grad().add(g));
                     continue;
                 }
-                Tensor[] inputGrads = node.backward().apply(g);
+                Tensor[] inputGrads = node.backward().apply(g, node.needs().clone());
+                checkGradients(node, inputGrads);
                 for (int i = 0; i < node.inputs().length; i++) {
+                    if (!node.needs()[i]) continue;
                     Tensor in = node.inputs()[i];
-                    if (!in.requiresGrad() || inputGrads[i] == null) continue;
                     checkShape(node.op() + " backward", in, inputGrads[i]);
                     // Never accumulate in place: a backward may hand the same tensor to two inputs.
                     grads.merge(in, inputGrads[i], Tensor::add);
                 }
+            }
+        }
+    }
+
+    /** A backward returns a gradient for exactly the inputs that need one. */
+    private static void checkGradients(Node node, Tensor[] grads) {
+        if (grads.length != node.inputs().length) {
+            throw new IllegalStateException(node.op() + " backward returned " + grads.length + " gradients for " + node.inputs().length + " inputs");
+        }
+        for (int i = 0; i < grads.length; i++) {
+            if (node.needs()[i] && grads[i] == null) {
+                throw new IllegalStateException(node.op() + " backward returned no gradient for input " + i + ", which needs one");
+            }
+            if (!node.needs()[i] && grads[i] != null) {
+                throw new IllegalStateException(node.op() + " backward returned a gradient for input " + i + ", which needs none");
             }
         }
     }
@@ -83,7 +101,7 @@ public final class Autograd {
             if (next < inputs.length) {
                 frame[1] = next + 1;
                 Tensor in = inputs[next];
-                if (in.requiresGrad() && visited.put(in, Boolean.TRUE) == null) stack.push(new Object[] {in, 0});
+                if (in != null && in.requiresGrad() && visited.put(in, Boolean.TRUE) == null) stack.push(new Object[] {in, 0});
             } else {
                 stack.pop();
                 postOrder.add(t);

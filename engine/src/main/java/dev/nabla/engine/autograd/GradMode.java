@@ -18,11 +18,6 @@ public final class GradMode {
         return set(false);
     }
 
-    /** Turns recording on inside the scope, e.g. to differentiate during inference. */
-    public static Scope enableGrad() {
-        return set(true);
-    }
-
     private static Scope set(boolean on) {
         boolean[] flag = ENABLED.get();
         boolean previous = flag[0];

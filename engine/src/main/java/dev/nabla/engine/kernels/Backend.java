@@ -1,22 +1,139 @@
 package dev.nabla.engine.kernels;
 
 /**
- * The compute kernels that a device provides. The CPU implementation is the default; a GPU
- * implementation (module {@code cuda-kernels}) can be installed with {@link Backends#use}.
- * Kernels are plain functions on arrays: they know nothing of tensors or autodiff.
+ * Every compute kernel the operations call, for one kind of memory. The CPU implementation
+ * ({@link CpuBackend}) is the default and the reference that other implementations are tested
+ * against; a GPU implementation keeps its {@link Storage} on the device, so that parameters,
+ * activations, gradients and workspaces stay there for a whole training step.
+ *
+ * <p>Kernels are plain functions on storage and offsets, as BLAS is: they know nothing of
+ * tensors, shapes beyond their arguments, or autodiff. Every storage argument belongs to this
+ * backend. Outputs are overwritten unless a kernel says it accumulates. Matrices are row-major
+ * with a leading dimension (the row stride); an n-d operand is given by its storage, offset and
+ * per-axis strides (0 along a broadcast axis).
  */
 public interface Backend {
-    String name();
+    // ------------------------------------------------------------------ memory
+
+    /** Zero-filled storage of {@code length} floats. */
+    Storage allocate(int length);
+
+    /** Storage holding a copy of {@code values}: the host-to-device edge. */
+    Storage fromHost(float[] values);
+
+    /** A host copy of {@code length} floats from {@code offset}: the device-to-host edge. */
+    float[] toHost(Storage s, int offset, int length);
 
     /**
-     * Single-precision general matrix multiply on row-major arrays, as BLAS's
-     * {@code cblas_sgemm(RowMajor, ...)}: {@code C = alpha * op(A) * op(B) + beta * C}, where
-     * op(A) is m×k, op(B) is k×n and C is m×n. With {@code transA}, A is stored k×m (so op(A) = Aᵀ);
-     * likewise B. {@code lda}, {@code ldb}, {@code ldc} are the row strides of the stored matrices.
-     * When {@code beta == 0}, C is overwritten and its old values (even NaN) are ignored.
+     * Scratch storage of at least {@code length} floats for a kernel's intermediate matrix (the
+     * lowered im2col matrix and its gradient), reused across calls on the same thread; valid until
+     * the calling operation returns, contents undefined on entry.
+     */
+    Storage workspace(Workspace.Slot slot, int length);
+
+    // ------------------------------------------------------------------ GEMM
+
+    /**
+     * Single-precision general matrix multiply, as BLAS's {@code cblas_sgemm(RowMajor, ...)}:
+     * {@code C = alpha * op(A) * op(B) + beta * C}, where op(A) is m×k, op(B) is k×n and C is m×n.
+     * With {@code transA}, A is stored k×m (so op(A) = Aᵀ); likewise B. When {@code beta == 0}, C
+     * is overwritten and its old values (even NaN) are ignored.
      */
     void sgemm(boolean transA, boolean transB, int m, int n, int k,
-               float alpha, float[] a, int aOff, int lda,
-               float[] b, int bOff, int ldb,
-               float beta, float[] c, int cOff, int ldc);
+               float alpha, Storage a, int aOff, int lda,
+               Storage b, int bOff, int ldb,
+               float beta, Storage c, int cOff, int ldc);
+
+    // ------------------------------------------------------------------ element-wise
+
+    /** out = a (op) b over {@code shape}, a and b strided (0 to broadcast), out contiguous from 0. */
+    void binary(ElementWise.BinaryOp op, int[] shape, Storage a, int aOff, int[] aStrides,
+                Storage b, int bOff, int[] bStrides, Storage out);
+
+    /** dst = src over {@code shape}, both strided: copies, transposes and broadcasts. */
+    void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff, int[] dstStrides);
+
+    /** y = op(x) over n elements. */
+    void unary(Unary op, Storage x, int xOff, Storage y, int yOff, int n);
+
+    /**
+     * dx = g · op'(·) over n elements, where {@code saved} is the op's output or its input as
+     * {@link Unary#backwardFromOutput} says.
+     */
+    void unaryBackward(Unary op, Storage saved, int savedOff, Storage g, int gOff, Storage dx, int dxOff, int n);
+
+    /** y = x · c. */
+    void scale(Storage x, int xOff, float c, Storage y, int yOff, int n);
+
+    /** y = x^p, and its backward dx = g · p · x^(p−1). */
+    void pow(Storage x, int xOff, float p, Storage y, int yOff, int n);
+
+    void powBackward(Storage x, int xOff, float p, Storage g, int gOff, Storage dx, int dxOff, int n);
+
+    /** y = min(max(x, lo), hi), and its backward: g where lo ≤ x ≤ hi, else 0. */
+    void clamp(Storage x, int xOff, float lo, float hi, Storage y, int yOff, int n);
+
+    void clampBackward(Storage x, int xOff, float lo, float hi, Storage g, int gOff, Storage dx, int dxOff, int n);
+
+    /** m[r, j] += v[j] for every row r of a rows × n matrix: a bias added to each row. */
+    void addToRows(Storage v, int vOff, Storage m, int mOff, int rows, int n);
+
+    // ------------------------------------------------------------------ reductions
+
+    /**
+     * Reductions over the middle axis of x seen as (outer, len, inner), output (outer, inner):
+     * the sum, and the maximum, whose backward routes each g to the first maximal element of its
+     * slice (dx overwritten, zero elsewhere).
+     */
+    void sumAxis(Storage x, int xOff, int outer, int len, int inner, Storage out, int outOff);
+
+    void maxAxis(Storage x, int xOff, int outer, int len, int inner, Storage out);
+
+    void maxAxisBackward(Storage x, int xOff, int outer, int len, int inner, Storage g, int gOff, Storage dx);
+
+    /** softmax (or log-softmax when {@code log}) over the middle axis of x seen as (outer, len, inner). */
+    void softmax(Storage x, int xOff, int outer, int len, int inner, boolean log, Storage out);
+
+    // ------------------------------------------------------------------ fused losses
+
+    /** Σ over n elements of the sigmoid cross-entropy max(z, 0) − z·y + log(1 + e^−|z|). */
+    double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, int n);
+
+    /** dz = scale · (σ(z) − y). */
+    void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, float scale, Storage dz, int n);
+
+    /** −Σ y·logp over n elements. */
+    double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, int n);
+
+    /** dz = scale · (softmax · Σ_row y − y) per row of {@code classes}, from the log-probabilities. */
+    void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, int rows, int classes, float scale, Storage dz);
+
+    // ------------------------------------------------------------------ convolution, pooling, resampling
+
+    /** The lowered matrix (windows × kH·kW·C) of a channels-last batch. */
+    void im2col(ConvShape s, Storage x, int xOff, Storage col);
+
+    /** The adjoint of im2col: every column entry added back to the pixel it came from (dx overwritten). */
+    void col2im(ConvShape s, Storage dcol, Storage dx, int dxOff);
+
+    /** Max pooling without padding, and its backward: dx overwritten with each g added at the first maximum of its window. */
+    void maxPool(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW, int outH, int outW, Storage out);
+
+    void maxPoolBackward(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW, int outH, int outW,
+                         Storage g, int gOff, Storage dx);
+
+    /** Nearest-neighbour upsampling by (fH, fW), and its adjoint (dx overwritten with block sums). */
+    void upsample(Storage x, int xOff, int batch, int inH, int inW, int c, int fH, int fW, Storage out);
+
+    void upsampleBackward(Storage g, int gOff, int batch, int inH, int inW, int c, int fH, int fW, Storage dx);
+
+    // ------------------------------------------------------------------ LSTM cell
+
+    /** One LSTM step's element-wise part for {@code rows} rows; see {@link LstmCell#forward}. */
+    void lstmCellForward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
+                         Storage c, Storage tanhC, int cOff, Storage h, int hOff);
+
+    /** Its backward; see {@link LstmCell#backward}. */
+    void lstmCellBackward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
+                          Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, Storage dz, int dzOff);
 }

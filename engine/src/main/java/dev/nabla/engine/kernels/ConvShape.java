@@ -28,8 +28,4 @@ public record ConvShape(int batch, int inH, int inW, int channels, int kH, int k
     public int windowSize() {
         return kH * kW * channels;
     }
-
-    public int inputSize() {
-        return batch * inH * inW * channels;
-    }
 }

@@ -1,21 +1,226 @@
 package dev.nabla.engine.kernels;
 
-/** The default backend: Vector API kernels on the CPU. */
-public final class CpuBackend implements Backend {
+/**
+ * The default backend: Vector API kernels on Java arrays. It is the reference the other backends
+ * are tested against. Each method unwraps its storage and calls the kernel class of its family
+ * ({@link Sgemm}, {@link ElementWise}, {@link Reduce}, {@link CrossEntropy}, {@link Im2col},
+ * {@link Resampling}, {@link LstmCell}).
+ */
+public class CpuBackend implements Backend {
     public static final CpuBackend INSTANCE = new CpuBackend();
 
-    private CpuBackend() {}
+    protected CpuBackend() {}
 
-    @Override
-    public String name() {
-        return "cpu";
+    /** The array behind host storage. */
+    protected static float[] a(Storage s) {
+        if (s instanceof HostStorage h) return h.array();
+        throw new IllegalArgumentException("the CPU backend was given storage of " + s.backend() + "; move the tensor to the host first");
     }
 
     @Override
-    public void sgemm(boolean transA, boolean transB, int m, int n, int k,
-                      float alpha, float[] a, int aOff, int lda,
-                      float[] b, int bOff, int ldb,
-                      float beta, float[] c, int cOff, int ldc) {
-        Sgemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    public String toString() {
+        return "cpu";
+    }
+
+    // ------------------------------------------------------------------ memory
+
+    @Override
+    public Storage allocate(int length) {
+        return new HostStorage(new float[length], this);
+    }
+
+    @Override
+    public Storage fromHost(float[] values) {
+        return new HostStorage(values.clone(), this);
+    }
+
+    @Override
+    public float[] toHost(Storage s, int offset, int length) {
+        return java.util.Arrays.copyOfRange(a(s), offset, offset + length);
+    }
+
+    @Override
+    public Storage workspace(Workspace.Slot slot, int length) {
+        return new HostStorage(Workspace.get(slot, length), this);
+    }
+
+    // ------------------------------------------------------------------ GEMM
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int aOff, int lda,
+                      Storage b, int bOff, int ldb, float beta, Storage c, int cOff, int ldc) {
+        Sgemm.sgemm(transA, transB, m, n, k, alpha, a(a), aOff, lda, a(b), bOff, ldb, beta, a(c), cOff, ldc);
+    }
+
+    // ------------------------------------------------------------------ element-wise
+
+    @Override
+    public void binary(ElementWise.BinaryOp op, int[] shape, Storage a, int aOff, int[] aStrides,
+                       Storage b, int bOff, int[] bStrides, Storage out) {
+        float[] x = a(a), y = a(b), o = a(out);
+        int[] contiguous = dev.nabla.engine.Shape.contiguousStrides(shape);
+        int n = dev.nabla.engine.Shape.size(shape);
+        if (n == 0) return;
+        if (shape.length == 0 || (sameLayout(shape, aStrides, contiguous) && sameLayout(shape, bStrides, contiguous))) {
+            int step = shape.length == 0 ? 0 : 1;
+            ElementWise.binary(op, x, aOff, step, y, bOff, step, o, 0, shape.length == 0 ? 1 : n);
+            return;
+        }
+        RowWalk.walk(shape, new int[][] {aStrides, bStrides, contiguous}, new int[] {aOff, bOff, 0}, (pos, step, len) ->
+                ElementWise.binary(op, x, pos[0], step[0], y, pos[1], step[1], o, pos[2], len));
+    }
+
+    /** Whether strides walk the shape in row-major order (size-1 axes have any stride). */
+    private static boolean sameLayout(int[] shape, int[] strides, int[] contiguous) {
+        for (int i = 0; i < shape.length; i++) if (shape[i] != 1 && strides[i] != contiguous[i]) return false;
+        return true;
+    }
+
+    @Override
+    public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff, int[] dstStrides) {
+        float[] from = a(src), to = a(dst);
+        int n = dev.nabla.engine.Shape.size(shape);
+        if (n == 0) return;
+        int[] contiguous = dev.nabla.engine.Shape.contiguousStrides(shape);
+        if (shape.length == 0 || (sameLayout(shape, srcStrides, contiguous) && sameLayout(shape, dstStrides, contiguous))) {
+            System.arraycopy(from, srcOff, to, dstOff, n);
+            return;
+        }
+        RowWalk.walk(shape, new int[][] {srcStrides, dstStrides}, new int[] {srcOff, dstOff}, (pos, step, len) -> {
+            for (int j = 0; j < len; j++) to[pos[1] + j * step[1]] = from[pos[0] + j * step[0]];
+        });
+    }
+
+    @Override
+    public void unary(Unary op, Storage x, int xOff, Storage y, int yOff, int n) {
+        ElementWise.unary(op, a(x), xOff, a(y), yOff, n);
+    }
+
+    @Override
+    public void unaryBackward(Unary op, Storage saved, int savedOff, Storage g, int gOff, Storage dx, int dxOff, int n) {
+        ElementWise.unaryBackward(op, a(saved), savedOff, a(g), gOff, a(dx), dxOff, n);
+    }
+
+    @Override
+    public void scale(Storage x, int xOff, float c, Storage y, int yOff, int n) {
+        ElementWise.scale(a(x), xOff, c, a(y), yOff, n);
+    }
+
+    @Override
+    public void pow(Storage x, int xOff, float p, Storage y, int yOff, int n) {
+        ElementWise.pow(a(x), xOff, p, a(y), yOff, n);
+    }
+
+    @Override
+    public void powBackward(Storage x, int xOff, float p, Storage g, int gOff, Storage dx, int dxOff, int n) {
+        ElementWise.powBackward(a(x), xOff, p, a(g), gOff, a(dx), dxOff, n);
+    }
+
+    @Override
+    public void clamp(Storage x, int xOff, float lo, float hi, Storage y, int yOff, int n) {
+        ElementWise.clamp(a(x), xOff, lo, hi, a(y), yOff, n);
+    }
+
+    @Override
+    public void clampBackward(Storage x, int xOff, float lo, float hi, Storage g, int gOff, Storage dx, int dxOff, int n) {
+        ElementWise.clampBackward(a(x), xOff, lo, hi, a(g), gOff, a(dx), dxOff, n);
+    }
+
+    @Override
+    public void addToRows(Storage v, int vOff, Storage m, int mOff, int rows, int n) {
+        float[] vs = a(v), ms = a(m);
+        for (int r = 0; r < rows; r++) ElementWise.accumulate(vs, vOff, ms, mOff + r * n, n);
+    }
+
+    // ------------------------------------------------------------------ reductions
+
+    @Override
+    public void sumAxis(Storage x, int xOff, int outer, int len, int inner, Storage out, int outOff) {
+        Reduce.sumAxis(a(x), xOff, outer, len, inner, a(out), outOff);
+    }
+
+    @Override
+    public void maxAxis(Storage x, int xOff, int outer, int len, int inner, Storage out) {
+        Reduce.maxAxis(a(x), xOff, outer, len, inner, a(out));
+    }
+
+    @Override
+    public void maxAxisBackward(Storage x, int xOff, int outer, int len, int inner, Storage g, int gOff, Storage dx) {
+        Reduce.maxAxisBackward(a(x), xOff, outer, len, inner, a(g), gOff, a(dx));
+    }
+
+    @Override
+    public void softmax(Storage x, int xOff, int outer, int len, int inner, boolean log, Storage out) {
+        Reduce.softmax(a(x), xOff, outer, len, inner, log, a(out));
+    }
+
+    // ------------------------------------------------------------------ fused losses
+
+    @Override
+    public double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, int n) {
+        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, n);
+    }
+
+    @Override
+    public void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, float scale, Storage dz, int n) {
+        CrossEntropy.sigmoidBackward(a(z), zOff, a(y), yOff, scale, a(dz), n);
+    }
+
+    @Override
+    public double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, int n) {
+        return CrossEntropy.softmaxSum(a(logp), a(y), yOff, n);
+    }
+
+    @Override
+    public void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, int rows, int classes, float scale, Storage dz) {
+        CrossEntropy.softmaxBackward(a(logp), a(y), yOff, rows, classes, scale, a(dz));
+    }
+
+    // ------------------------------------------------------------------ convolution, pooling, resampling
+
+    @Override
+    public void im2col(ConvShape s, Storage x, int xOff, Storage col) {
+        Im2col.im2col(s, a(x), xOff, a(col));
+    }
+
+    @Override
+    public void col2im(ConvShape s, Storage dcol, Storage dx, int dxOff) {
+        Im2col.col2im(s, a(dcol), a(dx), dxOff);
+    }
+
+    @Override
+    public void maxPool(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
+                        int outH, int outW, Storage out) {
+        Resampling.maxPool(a(x), xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, a(out));
+    }
+
+    @Override
+    public void maxPoolBackward(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
+                                int outH, int outW, Storage g, int gOff, Storage dx) {
+        Resampling.maxPoolBackward(a(x), xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, a(g), gOff, a(dx));
+    }
+
+    @Override
+    public void upsample(Storage x, int xOff, int batch, int inH, int inW, int c, int fH, int fW, Storage out) {
+        Resampling.upsampleNearest(a(x), xOff, batch, inH, inW, c, fH, fW, a(out));
+    }
+
+    @Override
+    public void upsampleBackward(Storage g, int gOff, int batch, int inH, int inW, int c, int fH, int fW, Storage dx) {
+        Resampling.upsampleNearestBackward(a(g), gOff, batch, inH, inW, c, fH, fW, a(dx));
+    }
+
+    // ------------------------------------------------------------------ LSTM cell
+
+    @Override
+    public void lstmCellForward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
+                                Storage c, Storage tanhC, int cOff, Storage h, int hOff) {
+        LstmCell.forward(rows, units, a(gates), gOff, a(cPrev), cPrevOff, a(c), a(tanhC), cOff, a(h), hOff);
+    }
+
+    @Override
+    public void lstmCellBackward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
+                                 Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, Storage dz, int dzOff) {
+        LstmCell.backward(rows, units, a(gates), gOff, a(cPrev), cPrevOff, a(tanhC), cOff, a(dh), dhOff, a(dc), a(dz), dzOff);
     }
 }

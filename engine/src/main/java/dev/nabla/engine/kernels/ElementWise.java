@@ -65,10 +65,18 @@ public final class ElementWise {
         for (; i < n; i++) y[yo + i] += x[xo + i];
     }
 
-    public enum UnaryOp { EXP, LOG, TANH, ABS, SQRT }
-
     /** {@code y = op(x)} lane-wise; the transcendental ones come from {@link VectorMath}. */
-    public static void unary(UnaryOp op, float[] x, int xo, float[] y, int yo, int n) {
+    public static void unary(Unary op, float[] x, int xo, float[] y, int yo, int n) {
+        switch (op) {
+            case SIGMOID -> sigmoid(x, xo, y, yo, n);
+            case RELU -> relu(x, xo, y, yo, n);
+            case GELU -> gelu(x, xo, y, yo, n);
+            case SELU -> selu(x, xo, y, yo, n);
+            default -> lanewise(op, x, xo, y, yo, n);
+        }
+    }
+
+    private static void lanewise(Unary op, float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             apply(op, FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
@@ -79,14 +87,75 @@ public final class ElementWise {
         }
     }
 
-    private static FloatVector apply(UnaryOp op, FloatVector v) {
+    private static FloatVector apply(Unary op, FloatVector v) {
         return switch (op) {
             case EXP -> VectorMath.exp(v);
             case LOG -> VectorMath.log(v);
             case TANH -> VectorMath.tanh(v);
             case ABS -> v.abs();
             case SQRT -> v.sqrt();
+            default -> throw new IllegalArgumentException(op + " has no lane-wise form");
         };
+    }
+
+    /**
+     * {@code dx = g · op'}, from the saved output y or input x ({@link Unary#backwardFromOutput}):
+     * e^x' = y, ln' = 1/x, |x|' = sign(x) (0 at 0, as PyTorch), √x' = 1/(2y), tanh' = 1 − y²,
+     * σ' = y(1 − y), relu' = [y > 0] (0 at the kink, as Keras and PyTorch), and GELU's and SELU's below.
+     */
+    public static void unaryBackward(Unary op, float[] s, int so, float[] g, int go, float[] dx, int dxo, int n) {
+        switch (op) {
+            case EXP -> binary(BinaryOp.MUL, g, go, 1, s, so, 1, dx, dxo, n);
+            case LOG -> binary(BinaryOp.DIV, g, go, 1, s, so, 1, dx, dxo, n);
+            case SQRT -> {
+                binary(BinaryOp.DIV, g, go, 1, s, so, 1, dx, dxo, n);
+                scale(dx, dxo, 0.5f, dx, dxo, n);
+            }
+            case ABS -> { for (int i = 0; i < n; i++) dx[dxo + i] = Math.signum(s[so + i]) * g[go + i]; }
+            case TANH -> { for (int i = 0; i < n; i++) dx[dxo + i] = g[go + i] * (1f - s[so + i] * s[so + i]); }
+            case SIGMOID -> { for (int i = 0; i < n; i++) dx[dxo + i] = g[go + i] * s[so + i] * (1f - s[so + i]); }
+            case RELU -> { for (int i = 0; i < n; i++) dx[dxo + i] = s[so + i] > 0f ? g[go + i] : 0f; }
+            case GELU -> geluBackward(s, so, g, go, dx, dxo, n);
+            case SELU -> seluBackward(s, so, g, go, dx, dxo, n);
+        }
+    }
+
+    /** {@code y = x^p}, and its backward {@code dx = g · p · x^(p−1)}. */
+    public static void pow(float[] x, int xo, float p, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] = (float) Math.pow(x[xo + i], p);
+    }
+
+    public static void powBackward(float[] x, int xo, float p, float[] g, int go, float[] dx, int dxo, int n) {
+        for (int i = 0; i < n; i++) dx[dxo + i] = g[go + i] * p * (float) Math.pow(x[xo + i], p - 1);
+    }
+
+    /** {@code y = min(max(x, lo), hi)}; its gradient passes where lo ≤ x ≤ hi and is 0 where x was cut. */
+    public static void clamp(float[] x, int xo, float lo, float hi, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] = Math.min(Math.max(x[xo + i], lo), hi);
+    }
+
+    public static void clampBackward(float[] x, int xo, float lo, float hi, float[] g, int go, float[] dx, int dxo, int n) {
+        for (int i = 0; i < n; i++) dx[dxo + i] = x[xo + i] >= lo && x[xo + i] <= hi ? g[go + i] : 0f;
+    }
+
+    /** SELU's constants (Klambauer et al. 2017), as in Keras. */
+    public static final float SELU_ALPHA = 1.6732632423543772848170429916717f;
+    public static final float SELU_SCALE = 1.0507009873554804934193349852946f;
+
+    /** selu(x) = scale · (x if x > 0 else α(eˣ − 1)). */
+    public static void selu(float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            y[yo + i] = SELU_SCALE * (v > 0 ? v : SELU_ALPHA * (float) Math.expm1(v));
+        }
+    }
+
+    /** selu'(x) = scale for x > 0, else scale·α·eˣ. */
+    private static void seluBackward(float[] x, int xo, float[] g, int go, float[] dx, int dxo, int n) {
+        for (int i = 0; i < n; i++) {
+            float v = x[xo + i];
+            dx[dxo + i] = g[go + i] * (v > 0 ? SELU_SCALE : SELU_SCALE * SELU_ALPHA * (float) Math.exp(v));
+        }
     }
 
     /** Logistic sigmoid, 1 / (1 + e^-x). */

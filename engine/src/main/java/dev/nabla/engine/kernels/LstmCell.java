@@ -23,12 +23,12 @@ public final class LstmCell {
         for (int r = 0; r < rows; r++) {
             int z = gOff + r * 4 * u, s = r * u;
             ElementWise.sigmoid(gates, z, gates, z, 2 * u);                              // i, f
-            ElementWise.unary(ElementWise.UnaryOp.TANH, gates, z + 2 * u, gates, z + 2 * u, u); // g
+            ElementWise.unary(Unary.TANH, gates, z + 2 * u, gates, z + 2 * u, u); // g
             ElementWise.sigmoid(gates, z + 3 * u, gates, z + 3 * u, u);                  // o
             for (int j = 0; j < u; j++) {
                 c[cOff + s + j] = gates[z + u + j] * cPrev[cPrevOff + s + j] + gates[z + j] * gates[z + 2 * u + j];
             }
-            ElementWise.unary(ElementWise.UnaryOp.TANH, c, cOff + s, tanhC, cOff + s, u);
+            ElementWise.unary(Unary.TANH, c, cOff + s, tanhC, cOff + s, u);
             for (int j = 0; j < u; j++) h[hOff + s + j] = gates[z + 3 * u + j] * tanhC[cOff + s + j];
         }
     }

@@ -8,42 +8,51 @@ package dev.nabla.engine.kernels;
 public final class Resampling {
     private Resampling() {}
 
-    /**
-     * out[n, oh, ow, c] = max over the window of x[n, ·, ·, c]; argmax records the flat index into
-     * x (relative to xOff) of the first maximum, for the backward pass.
-     */
+    /** out[n, oh, ow, c] = max over the window of x[n, ·, ·, c]. */
     public static void maxPool(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                               int outH, int outW, float[] out, int[] argmax) {
+                               int outH, int outW, float[] out) {
+        forEachWindow(x, xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, (o, winner) -> out[o] = x[xOff + winner]);
+    }
+
+    /**
+     * dx[winner] += g for each output, where the winner is the first maximum of its window (found
+     * again from x rather than stored): the maximum is locally the identity of its winning input.
+     * Overlapping windows add up. Overwrites dx.
+     */
+    public static void maxPoolBackward(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
+                                       int outH, int outW, float[] g, int gOff, float[] dx) {
+        java.util.Arrays.fill(dx, 0, batch * inH * inW * c, 0f);
+        forEachWindow(x, xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, (o, winner) -> dx[winner] += g[gOff + o]);
+    }
+
+    private interface Winner {
+        /** Output element o (flat, channels-last) is taken from input element {@code winner} (flat, from xOff). */
+        void accept(int o, int winner);
+    }
+
+    /** Visits every output element in order with the flat index of its window's first maximum. */
+    private static void forEachWindow(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
+                                      int outH, int outW, Winner task) {
+        int[] best = new int[c];
         int o = 0;
         for (int n = 0; n < batch; n++) {
             int image = n * inH * inW * c;
             for (int oh = 0; oh < outH; oh++) {
                 for (int ow = 0; ow < outW; ow++, o += c) {
                     int first = image + (oh * sH * inW + ow * sW) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        out[o + ch] = x[xOff + first + ch];
-                        argmax[o + ch] = first + ch;
-                    }
+                    for (int ch = 0; ch < c; ch++) best[ch] = first + ch;
                     for (int ki = 0; ki < pH; ki++) {
                         for (int kj = 0; kj < pW; kj++) {
                             int at = image + ((oh * sH + ki) * inW + ow * sW + kj) * c;
                             for (int ch = 0; ch < c; ch++) {
-                                float v = x[xOff + at + ch];
-                                if (v > out[o + ch]) {
-                                    out[o + ch] = v;
-                                    argmax[o + ch] = at + ch;
-                                }
+                                if (x[xOff + at + ch] > x[xOff + best[ch]]) best[ch] = at + ch;
                             }
                         }
                     }
+                    for (int ch = 0; ch < c; ch++) task.accept(o + ch, best[ch]);
                 }
             }
         }
-    }
-
-    /** dx[argmax[i]] += g[gOff + i]: each output's gradient flows to the input that won. dx is not cleared. */
-    public static void maxPoolBackward(float[] g, int gOff, int[] argmax, float[] dx) {
-        for (int i = 0; i < argmax.length; i++) dx[argmax[i]] += g[gOff + i];
     }
 
     /** Nearest-neighbour upsampling: out[n, i, j, c] = x[n, i / fH, j / fW, c]. */

@@ -3,8 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Backends;
-import dev.nabla.engine.kernels.ElementWise;
+import dev.nabla.engine.kernels.Backend;
 
 /**
  * The dense layer's affine map as one fused op: y = x·W + b, or y = x·Wᵀ + b for a tied
@@ -34,50 +33,51 @@ public final class Affine {
         if (bias != null && (bias.rank() != 1 || bias.dim(0) != out)) {
             throw new IllegalArgumentException("affine: bias " + Shape.str(bias.shape()) + " does not match " + out + " outputs");
         }
-        Tensor xc = x.contiguous(), w = kernel.contiguous();
-        Tensor y = Tensor.zeros(rows, out);
-        float[] yd = y.data();
+        Backend be = Dense.backend("affine", x, kernel, bias);
+        Tensor xc = Dense.of(x), w = Dense.of(kernel);
+        Tensor y = Tensor.zeros(be, rows, out);
         if (bias != null) {
-            Tensor bc = bias.contiguous();
-            for (int r = 0; r < rows; r++) System.arraycopy(bc.data(), bc.offset(), yd, r * out, out);
+            Tensor bc = Dense.of(bias);
+            be.copy(new int[] {rows, out}, bc.storage(), bc.offset(), new int[] {0, 1}, y.storage(), 0, new int[] {out, 1});
         }
-        Backends.current().sgemm(false, transposeKernel, rows, out, in, 1f, xc.data(), xc.offset(), in,
-                w.data(), w.offset(), out == 0 ? 1 : (transposeKernel ? in : out), bias == null ? 0f : 1f, yd, 0, out);
-        return Autograd.record(y, "affine", g -> {
-            Tensor gc = g.contiguous();
+        be.sgemm(false, transposeKernel, rows, out, in, 1f, xc.storage(), xc.offset(), in,
+                w.storage(), w.offset(), out == 0 ? 1 : (transposeKernel ? in : out), bias == null ? 0f : 1f, y.storage(), 0, out);
+        // dx = g·Wᵀ (g·W when transposed),  dW = xᵀ·g (gᵀ·x when transposed),  db = Σ_rows g
+        return Autograd.record(y, "affine", (grad, needs) -> {
+            Tensor g = Dense.of(grad);
             return new Tensor[] {
-                    x.requiresGrad() ? inputGrad(gc, w, rows, in, out, transposeKernel) : null,
-                    kernel.requiresGrad() ? kernelGrad(gc, xc, rows, in, out, transposeKernel) : null,
-                    bias != null && bias.requiresGrad() ? biasGrad(gc, rows, out) : null};
-        }, x, kernel, bias == null ? Tensor.scalar(0f) : bias);
+                    needs[0] ? inputGrad(be, g, w, rows, in, out, transposeKernel) : null,
+                    needs[1] ? kernelGrad(be, g, xc, rows, in, out, transposeKernel) : null,
+                    needs[2] ? biasGrad(be, g, rows, out) : null};
+        }, x, kernel, bias);
     }
 
     /** dx = g·Wᵀ: (B, out)·(out, in); with a transposed kernel W is stored (out, in), so dx = g·W. */
-    private static Tensor inputGrad(Tensor g, Tensor w, int rows, int in, int out, boolean transposeKernel) {
-        Tensor dx = Tensor.zeros(rows, in);
-        Backends.current().sgemm(false, !transposeKernel, rows, in, out, 1f, g.data(), g.offset(), out,
-                w.data(), w.offset(), transposeKernel ? in : out, 0f, dx.data(), 0, in);
+    private static Tensor inputGrad(Backend be, Tensor g, Tensor w, int rows, int in, int out, boolean transposeKernel) {
+        Tensor dx = Tensor.zeros(be, rows, in);
+        be.sgemm(false, !transposeKernel, rows, in, out, 1f, g.storage(), g.offset(), out,
+                w.storage(), w.offset(), transposeKernel ? in : out, 0f, dx.storage(), 0, in);
         return dx;
     }
 
     /** dW = xᵀ·g: (in, B)·(B, out); for a transposed kernel dW = gᵀ·x: (out, B)·(B, in). */
-    private static Tensor kernelGrad(Tensor g, Tensor x, int rows, int in, int out, boolean transposeKernel) {
+    private static Tensor kernelGrad(Backend be, Tensor g, Tensor x, int rows, int in, int out, boolean transposeKernel) {
         if (transposeKernel) {
-            Tensor dw = Tensor.zeros(out, in);
-            Backends.current().sgemm(true, false, out, in, rows, 1f, g.data(), g.offset(), out,
-                    x.data(), x.offset(), in, 0f, dw.data(), 0, in);
+            Tensor dw = Tensor.zeros(be, out, in);
+            be.sgemm(true, false, out, in, rows, 1f, g.storage(), g.offset(), out,
+                    x.storage(), x.offset(), in, 0f, dw.storage(), 0, in);
             return dw;
         }
-        Tensor dw = Tensor.zeros(in, out);
-        Backends.current().sgemm(true, false, in, out, rows, 1f, x.data(), x.offset(), in,
-                g.data(), g.offset(), out, 0f, dw.data(), 0, out);
+        Tensor dw = Tensor.zeros(be, in, out);
+        be.sgemm(true, false, in, out, rows, 1f, x.storage(), x.offset(), in,
+                g.storage(), g.offset(), out, 0f, dw.storage(), 0, out);
         return dw;
     }
 
     /** db = column sums of g. */
-    private static Tensor biasGrad(Tensor g, int rows, int out) {
-        Tensor db = Tensor.zeros(out);
-        for (int r = 0; r < rows; r++) ElementWise.accumulate(g.data(), g.offset() + r * out, db.data(), 0, out);
+    private static Tensor biasGrad(Backend be, Tensor g, int rows, int out) {
+        Tensor db = Tensor.zeros(be, out);
+        be.sumAxis(g.storage(), g.offset(), 1, rows, out, db.storage(), 0);
         return db;
     }
 }

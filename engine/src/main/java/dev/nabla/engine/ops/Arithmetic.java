@@ -2,7 +2,6 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.ElementWise;
 import dev.nabla.engine.kernels.ElementWise.BinaryOp;
 
 /**
@@ -14,43 +13,46 @@ public final class Arithmetic {
 
     public static Tensor add(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("add", BinaryOp.ADD, a, b);
-        return Autograd.record(out, "add", g -> new Tensor[] {
-                Broadcast.sumTo(g, a.shape()),
-                Broadcast.sumTo(g, b.shape())}, a, b);
+        // d(a + b)/da = d(a + b)/db = 1
+        return Autograd.record(out, "add", (g, needs) -> new Tensor[] {
+                needs[0] ? Broadcast.sumTo(g, a.shape()) : null,
+                needs[1] ? Broadcast.sumTo(g, b.shape()) : null}, a, b);
     }
 
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("sub", BinaryOp.SUB, a, b);
-        return Autograd.record(out, "sub", g -> new Tensor[] {
-                Broadcast.sumTo(g, a.shape()),
-                b.requiresGrad() ? Broadcast.sumTo(g.neg(), b.shape()) : null}, a, b);
+        // d(a − b)/da = 1, d(a − b)/db = −1
+        return Autograd.record(out, "sub", (g, needs) -> new Tensor[] {
+                needs[0] ? Broadcast.sumTo(g, a.shape()) : null,
+                needs[1] ? Broadcast.sumTo(g.neg(), b.shape()) : null}, a, b);
     }
 
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("mul", BinaryOp.MUL, a, b);
         // d(ab)/da = b, d(ab)/db = a
-        return Autograd.record(out, "mul", g -> new Tensor[] {
-                a.requiresGrad() ? Broadcast.sumTo(g.mul(b), a.shape()) : null,
-                b.requiresGrad() ? Broadcast.sumTo(g.mul(a), b.shape()) : null}, a, b);
+        return Autograd.record(out, "mul", (g, needs) -> new Tensor[] {
+                needs[0] ? Broadcast.sumTo(g.mul(b), a.shape()) : null,
+                needs[1] ? Broadcast.sumTo(g.mul(a), b.shape()) : null}, a, b);
     }
 
     public static Tensor div(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("div", BinaryOp.DIV, a, b);
-        // d(a/b)/da = 1/b, d(a/b)/db = -a/b² = -out/b
-        return Autograd.record(out, "div", g -> {
+        // d(a/b)/da = 1/b, d(a/b)/db = −a/b² = −out/b
+        return Autograd.record(out, "div", (g, needs) -> {
             Tensor gOverB = g.div(b);
             return new Tensor[] {
-                    a.requiresGrad() ? Broadcast.sumTo(gOverB, a.shape()) : null,
-                    b.requiresGrad() ? Broadcast.sumTo(gOverB.mul(out).neg(), b.shape()) : null};
+                    needs[0] ? Broadcast.sumTo(gOverB, a.shape()) : null,
+                    needs[1] ? Broadcast.sumTo(gOverB.mul(out).neg(), b.shape()) : null};
         }, a, b);
     }
 
     /** x · c for a constant c. */
     public static Tensor scale(Tensor x, float c) {
-        Tensor in = x.contiguous();
-        Tensor out = Tensor.zeros(x.shape());
-        ElementWise.scale(in.data(), in.offset(), c, out.data(), 0, out.size());
-        return Autograd.record(out, "scale", g -> new Tensor[] {g.mul(c)}, x);
+        Tensor in = Dense.of(x);
+        Tensor out = Tensor.zeros(x.backend(), x.shape());
+        x.backend().scale(in.storage(), in.offset(), c, out.storage(), 0, out.size());
+        // d(cx)/dx = c
+        return Autograd.record(out, "scale", (g, needs) -> new Tensor[] {g.mul(c)}, x);
     }
 
     public static Tensor neg(Tensor x) {

@@ -2,7 +2,7 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
-import dev.nabla.engine.kernels.ElementWise;
+import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ElementWise.BinaryOp;
 
 import java.util.Arrays;
@@ -13,22 +13,10 @@ final class Broadcast {
 
     /** out = a (op) b over the broadcast shape; works on any strides, views included. */
     static Tensor binary(String opName, BinaryOp op, Tensor a, Tensor b) {
+        Backend be = Dense.backend(opName, a, b);
         int[] shape = Shape.broadcast(opName, a.shape(), b.shape());
-        Tensor out = Tensor.zeros(shape);
-        float[] o = out.data();
-        if (a.isContiguous() && b.isContiguous() && Arrays.equals(a.shape(), b.shape())) {
-            ElementWise.binary(op, a.data(), a.offset(), 1, b.data(), b.offset(), 1, o, 0, o.length);
-            return out;
-        }
-        if (o.length == 0) return out;
-        int rank = shape.length;
-        if (rank == 0) {
-            ElementWise.binary(op, a.data(), a.offset(), 0, b.data(), b.offset(), 0, o, 0, 1);
-            return out;
-        }
-        int[][] strides = {stridesIn(a, rank), stridesIn(b, rank), Shape.contiguousStrides(shape)};
-        RowWalk.walk(shape, strides, new int[] {a.offset(), b.offset(), 0}, (pos, step, len) ->
-                ElementWise.binary(op, a.data(), pos[0], step[0], b.data(), pos[1], step[1], o, pos[2], len));
+        Tensor out = Tensor.zeros(be, shape);
+        be.binary(op, shape, a.storage(), a.offset(), stridesIn(a, shape.length), b.storage(), b.offset(), stridesIn(b, shape.length), out.storage());
         return out;
     }
 

@@ -3,6 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ConvShape;
 
 /**
@@ -32,27 +33,25 @@ public final class Conv2D {
         }
         ConvShape s = new ConvShape(x.dim(0), h, w, x.dim(3), kH, kW, strideH, strideW,
                 padding.padBefore(h, kH, strideH), padding.padBefore(w, kW, strideW), outH, outW);
-        Tensor xc = x.contiguous(), kc = kernel.contiguous();
+        Backend be = Dense.backend("conv2d", x, kernel, bias);
+        Tensor xc = Dense.of(x), kc = Dense.of(kernel);
+        Tensor out = Tensor.zeros(be, s.batch(), outH, outW, filters);
+        Convolution.convolve(be, s, xc, kc, filters, out.storage(), 0);
+        if (bias != null) Convolution.addBias(be, out.storage(), s.windows(), bias);
 
-        float[] y = new float[s.windows() * filters];
-        Convolution.convolve(s, xc.data(), xc.offset(), kc.data(), kc.offset(), filters, y, 0);
-        if (bias != null) Convolution.addBias(y, s.windows(), bias);
-        Tensor out = Tensor.of(y, s.batch(), outH, outW, filters);
-
-        // Y = X·K + b with X = im2col(x):  dx = col2im(G·Kᵀ),  dK = Xᵀ·G,  db = Σ_rows G.
-        return Autograd.record(out, "conv2d", grad -> {
-            Tensor g = grad.contiguous();
+        // Y = X·K + b with X = im2col(x):  dx = col2im(G·Kᵀ),  dK = Xᵀ·G,  db = Σ_rows G
+        return Autograd.record(out, "conv2d", (grad, needs) -> {
+            Tensor g = Dense.of(grad);
             Tensor dx = null, dk = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.zeros(x.shape());
-                Convolution.convolveAdjoint(s, g.data(), g.offset(), kc.data(), kc.offset(), filters, dx.data(), 0);
+            if (needs[0]) {
+                dx = Tensor.zeros(be, x.shape());
+                Convolution.convolveAdjoint(be, s, g, kc, filters, dx.storage(), 0);
             }
-            if (kernel.requiresGrad()) {
-                dk = Tensor.zeros(kernel.shape());
-                Convolution.kernelGradient(s, xc.data(), xc.offset(), g.data(), g.offset(), filters, dk.data());
+            if (needs[1]) {
+                dk = Tensor.zeros(be, kernel.shape());
+                Convolution.kernelGradient(be, s, xc, g, filters, dk.storage());
             }
-            Tensor db = bias != null && bias.requiresGrad() ? Convolution.biasGradient(g, filters) : null;
-            return new Tensor[] {dx, dk, db};
-        }, bias == null ? new Tensor[] {x, kernel} : new Tensor[] {x, kernel, bias});
+            return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};
+        }, x, kernel, bias);
     }
 }

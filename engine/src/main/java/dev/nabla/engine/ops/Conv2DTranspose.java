@@ -2,6 +2,7 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ConvShape;
 
 /**
@@ -36,26 +37,25 @@ public final class Conv2DTranspose {
         // The forward convolution of this adjoint pair: (N, outH, outW, F) → (N, H, W, C).
         ConvShape s = new ConvShape(x.dim(0), outH, outW, filters, kH, kW, strideH, strideW,
                 padding.padBefore(outH, kH, strideH), padding.padBefore(outW, kW, strideW), h, w);
-        Tensor xc = x.contiguous(), kc = kernel.contiguous();
+        Backend be = Dense.backend("conv2dTranspose", x, kernel, bias);
+        Tensor xc = Dense.of(x), kc = Dense.of(kernel);
+        Tensor out = Tensor.zeros(be, s.batch(), outH, outW, filters);
+        Convolution.convolveAdjoint(be, s, xc, kc, channels, out.storage(), 0);
+        if (bias != null) Convolution.addBias(be, out.storage(), s.batch() * outH * outW, bias);
 
-        Tensor out = Tensor.zeros(s.batch(), outH, outW, filters);
-        Convolution.convolveAdjoint(s, xc.data(), xc.offset(), kc.data(), kc.offset(), channels, out.data(), 0);
-        if (bias != null) Convolution.addBias(out.data(), s.batch() * outH * outW, bias);
-
-        // y = convᵀ(x):  dx = conv(G) = im2col(G)·K,  dK = im2col(G)ᵀ·X,  db = Σ over pixels of G.
-        return Autograd.record(out, "conv2dTranspose", grad -> {
-            Tensor g = grad.contiguous();
+        // y = convᵀ(x):  dx = conv(G) = im2col(G)·K,  dK = im2col(G)ᵀ·X,  db = Σ over pixels of G
+        return Autograd.record(out, "conv2dTranspose", (grad, needs) -> {
+            Tensor g = Dense.of(grad);
             Tensor dx = null, dk = null;
-            if (x.requiresGrad()) {
-                dx = Tensor.zeros(x.shape());
-                Convolution.convolve(s, g.data(), g.offset(), kc.data(), kc.offset(), channels, dx.data(), 0);
+            if (needs[0]) {
+                dx = Tensor.zeros(be, x.shape());
+                Convolution.convolve(be, s, g, kc, channels, dx.storage(), 0);
             }
-            if (kernel.requiresGrad()) {
-                dk = Tensor.zeros(kernel.shape());
-                Convolution.kernelGradient(s, g.data(), g.offset(), xc.data(), xc.offset(), channels, dk.data());
+            if (needs[1]) {
+                dk = Tensor.zeros(be, kernel.shape());
+                Convolution.kernelGradient(be, s, g, xc, channels, dk.storage());
             }
-            Tensor db = bias != null && bias.requiresGrad() ? Convolution.biasGradient(g, filters) : null;
-            return new Tensor[] {dx, dk, db};
-        }, bias == null ? new Tensor[] {x, kernel} : new Tensor[] {x, kernel, bias});
+            return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};
+        }, x, kernel, bias);
     }
 }

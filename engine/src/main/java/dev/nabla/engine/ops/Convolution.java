@@ -2,10 +2,9 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
-import dev.nabla.engine.kernels.Backends;
+import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ConvShape;
-import dev.nabla.engine.kernels.Im2col;
-import dev.nabla.engine.kernels.Rows;
+import dev.nabla.engine.kernels.Storage;
 import dev.nabla.engine.kernels.Workspace;
 
 /**
@@ -18,19 +17,19 @@ final class Convolution {
     private Convolution() {}
 
     /** out (windows × filters) = im2col(x) · K. */
-    static void convolve(ConvShape s, float[] x, int xOff, float[] k, int kOff, int filters, float[] out, int outOff) {
-        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
-        Im2col.im2col(s, x, xOff, col);
-        Backends.current().sgemm(false, false, s.windows(), filters, s.windowSize(), 1f, col, 0, s.windowSize(),
-                k, kOff, filters, 0f, out, outOff, filters);
+    static void convolve(Backend be, ConvShape s, Tensor x, Tensor k, int filters, Storage out, int outOff) {
+        Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
+        be.im2col(s, x.storage(), x.offset(), col);
+        be.sgemm(false, false, s.windows(), filters, s.windowSize(), 1f, col, 0, s.windowSize(),
+                k.storage(), k.offset(), filters, 0f, out, outOff, filters);
     }
 
     /** dx = col2im(g · Kᵀ), the adjoint of {@link #convolve} in its input; g is (windows × filters). */
-    static void convolveAdjoint(ConvShape s, float[] g, int gOff, float[] k, int kOff, int filters, float[] dx, int dxOff) {
-        float[] dcol = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, s.windows() * s.windowSize());
-        Backends.current().sgemm(false, true, s.windows(), s.windowSize(), filters, 1f, g, gOff, filters,
-                k, kOff, filters, 0f, dcol, 0, s.windowSize());
-        Im2col.col2im(s, dcol, dx, dxOff);
+    static void convolveAdjoint(Backend be, ConvShape s, Tensor g, Tensor k, int filters, Storage dx, int dxOff) {
+        Storage dcol = be.workspace(Workspace.Slot.COLUMN_GRADIENT, s.windows() * s.windowSize());
+        be.sgemm(false, true, s.windows(), s.windowSize(), filters, 1f, g.storage(), g.offset(), filters,
+                k.storage(), k.offset(), filters, 0f, dcol, 0, s.windowSize());
+        be.col2im(s, dcol, dx, dxOff);
     }
 
     /**
@@ -40,27 +39,27 @@ final class Convolution {
      * of at most 32 rows read the lowered matrix in place instead of packing it. Both orders give
      * the same bits (each element sums the same products in the same order).
      */
-    static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk) {
+    static void kernelGradient(Backend be, ConvShape s, Tensor x, Tensor g, int filters, Storage dk) {
         int size = s.windowSize();
-        float[] col = Workspace.get(Workspace.Slot.COLUMNS, s.windows() * size);
-        Im2col.im2col(s, x, xOff, col);
-        float[] dkT = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, filters * size);
-        Backends.current().sgemm(true, false, filters, size, s.windows(), 1f, g, gOff, filters,
+        Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * size);
+        be.im2col(s, x.storage(), x.offset(), col);
+        Storage dkT = be.workspace(Workspace.Slot.COLUMN_GRADIENT, filters * size);
+        be.sgemm(true, false, filters, size, s.windows(), 1f, g.storage(), g.offset(), filters,
                 col, 0, size, 0f, dkT, 0, size);
-        for (int f = 0; f < filters; f++) {
-            for (int j = 0; j < size; j++) dk[j * filters + f] = dkT[f * size + j];
-        }
+        be.copy(new int[] {size, filters}, dkT, 0, new int[] {1, size}, dk, 0, new int[] {filters, 1});
     }
 
     /** Adds bias (F) to every row of out (rows × F). */
-    static void addBias(float[] out, int rows, Tensor bias) {
-        Tensor b = bias.contiguous();
-        Rows.addToEach(b.data(), b.offset(), out, 0, rows, b.size());
+    static void addBias(Backend be, Storage out, int rows, Tensor bias) {
+        Tensor b = Dense.of(bias);
+        be.addToRows(b.storage(), b.offset(), out, 0, rows, b.size());
     }
 
     /** db = Σ over rows of g (rows × F): a bias added to every row receives every row's gradient. */
-    static Tensor biasGradient(Tensor g, int filters) {
-        return Tensor.of(Rows.sum(g.data(), g.offset(), g.size() / filters, filters), filters);
+    static Tensor biasGradient(Backend be, Tensor g, int filters) {
+        Tensor db = Tensor.zeros(be, filters);
+        be.sumAxis(g.storage(), g.offset(), 1, g.size() / filters, filters, db.storage(), 0);
+        return db;
     }
 
     /** Checks an image batch (N, H, W, C), a kernel of rank 4 and an optional bias of length {@code filters}. */

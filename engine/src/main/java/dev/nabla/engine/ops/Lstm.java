@@ -4,9 +4,8 @@ import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.kernels.Backend;
-import dev.nabla.engine.kernels.Backends;
 import dev.nabla.engine.kernels.LstmCell;
-import dev.nabla.engine.kernels.Rows;
+import dev.nabla.engine.kernels.Storage;
 
 /**
  * A long short-term memory layer run over a whole sequence as one operation, with
@@ -37,71 +36,74 @@ public final class Lstm {
         checkShapes(x, kernel, recurrentKernel, bias);
         int n = x.dim(0), steps = x.dim(1), features = x.dim(2), units = recurrentKernel.dim(0);
         int gateRow = 4 * units, stepGates = n * gateRow, stepState = n * units;
-        Backend blas = Backends.current();
-        Tensor xt = x.detach().permute(1, 0, 2).contiguous();           // (T, N, F)
-        Tensor w = kernel.contiguous(), r = recurrentKernel.contiguous();
+        Backend be = Dense.backend("lstm", x, kernel, recurrentKernel, bias);
+        Tensor xt = Dense.of(x.detach().permute(1, 0, 2));             // (T, N, F)
+        Tensor w = Dense.of(kernel), r = Dense.of(recurrentKernel);
 
         // Pre-activations of every step from the input, then the recurrence adds h_{t−1}·R.
-        float[] gates = new float[steps * stepGates];                   // (T, N, 4U), activated in place
-        blas.sgemm(false, false, steps * n, gateRow, features, 1f, xt.data(), xt.offset(), features,
-                w.data(), w.offset(), gateRow, 0f, gates, 0, gateRow);
+        Storage gates = be.allocate(steps * stepGates);                // (T, N, 4U), activated in place
+        be.sgemm(false, false, steps * n, gateRow, features, 1f, xt.storage(), xt.offset(), features,
+                w.storage(), w.offset(), gateRow, 0f, gates, 0, gateRow);
         if (bias != null) {
-            Tensor b = bias.contiguous();
-            Rows.addToEach(b.data(), b.offset(), gates, 0, steps * n, gateRow);
+            Tensor b = Dense.of(bias);
+            be.addToRows(b.storage(), b.offset(), gates, 0, steps * n, gateRow);
         }
         // States h_t and c_t for t = 0 … T (slot 0 is the zero initial state), and tanh(c_t).
-        float[] h = new float[(steps + 1) * stepState], c = new float[(steps + 1) * stepState], tanhC = new float[(steps + 1) * stepState];
+        Storage h = be.allocate((steps + 1) * stepState), c = be.allocate((steps + 1) * stepState),
+                tanhC = be.allocate((steps + 1) * stepState);
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
-                blas.sgemm(false, false, n, gateRow, units, 1f, h, t * stepState, units,
-                        r.data(), r.offset(), gateRow, 1f, gates, t * stepGates, gateRow);
+                be.sgemm(false, false, n, gateRow, units, 1f, h, t * stepState, units,
+                        r.storage(), r.offset(), gateRow, 1f, gates, t * stepGates, gateRow);
             }
-            LstmCell.forward(n, units, gates, t * stepGates, c, t * stepState, c, tanhC, (t + 1) * stepState, h, (t + 1) * stepState);
+            be.lstmCellForward(n, units, gates, t * stepGates, c, t * stepState, c, tanhC, (t + 1) * stepState, h, (t + 1) * stepState);
         }
         Tensor out = batchMajor(h, stepState, steps, n, units);
 
         // Backpropagation through time. At step t, dL/dh_t is the output's gradient plus what
         // flows back through the recurrence, dz_{t+1}·Rᵀ; dL/dc_t flows back through f.
         // The weight gradients sum over all steps, so each is one GEMM over the stacked steps:
-        // dW = Xᵀ·dZ, dR = H_prevᵀ·dZ, db = Σ rows of dZ, and dx = dZ·Wᵀ.
-        return Autograd.record(out, "lstm", grad -> {
-            Tensor gt = grad.permute(1, 0, 2).contiguous();             // (T, N, U)
+        // dx = dZ·Wᵀ,  dW = Xᵀ·dZ,  dR = H_prevᵀ·dZ,  db = Σ_rows dZ
+        return Autograd.record(out, "lstm", (grad, needs) -> {
+            Tensor gt = Dense.of(grad.permute(1, 0, 2));                 // (T, N, U)
             // Rᵀ stored once, (4U, U): each step's dz·Rᵀ then reads it in place instead of
             // packing a transposed R again at every step.
-            Tensor rt = r.detach().transpose().contiguous();
-            float[] dz = new float[steps * stepGates], dh = new float[stepState], dc = new float[stepState];
+            Tensor rt = Dense.of(r.transpose());
+            Storage dz = be.allocate(steps * stepGates), dh = be.allocate(stepState), dc = be.allocate(stepState);
             for (int t = steps - 1; t >= 0; t--) {
-                System.arraycopy(gt.data(), gt.offset() + t * stepState, dh, 0, stepState);
+                be.copy(new int[] {stepState}, gt.storage(), gt.offset() + t * stepState, new int[] {1}, dh, 0, new int[] {1});
                 if (t < steps - 1) {
-                    blas.sgemm(false, false, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
-                            rt.data(), rt.offset(), units, 1f, dh, 0, units);
+                    be.sgemm(false, false, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
+                            rt.storage(), rt.offset(), units, 1f, dh, 0, units);
                 }
-                LstmCell.backward(n, units, gates, t * stepGates, c, t * stepState, tanhC, (t + 1) * stepState, dh, 0, dc, dz, t * stepGates);
+                be.lstmCellBackward(n, units, gates, t * stepGates, c, t * stepState, tanhC, (t + 1) * stepState, dh, 0, dc, dz, t * stepGates);
             }
             Tensor dx = null, dw = null, dr = null, db = null;
-            if (x.requiresGrad()) {
-                float[] dxt = new float[steps * n * features];
-                blas.sgemm(false, true, steps * n, features, gateRow, 1f, dz, 0, gateRow, w.data(), w.offset(), gateRow, 0f, dxt, 0, features);
+            if (needs[0]) {
+                Storage dxt = be.allocate(steps * n * features);
+                be.sgemm(false, true, steps * n, features, gateRow, 1f, dz, 0, gateRow, w.storage(), w.offset(), gateRow, 0f, dxt, 0, features);
                 dx = batchMajor(dxt, 0, steps, n, features);
             }
-            if (kernel.requiresGrad()) {
-                dw = Tensor.zeros(features, gateRow);
-                blas.sgemm(true, false, features, gateRow, steps * n, 1f, xt.data(), xt.offset(), features, dz, 0, gateRow, 0f, dw.data(), 0, gateRow);
+            if (needs[1]) {
+                dw = Tensor.zeros(be, features, gateRow);
+                be.sgemm(true, false, features, gateRow, steps * n, 1f, xt.storage(), xt.offset(), features, dz, 0, gateRow, 0f, dw.storage(), 0, gateRow);
             }
-            if (recurrentKernel.requiresGrad()) {
-                dr = Tensor.zeros(units, gateRow);
-                blas.sgemm(true, false, units, gateRow, steps * n, 1f, h, 0, units, dz, 0, gateRow, 0f, dr.data(), 0, gateRow);
+            if (needs[2]) {
+                dr = Tensor.zeros(be, units, gateRow);
+                be.sgemm(true, false, units, gateRow, steps * n, 1f, h, 0, units, dz, 0, gateRow, 0f, dr.storage(), 0, gateRow);
             }
-            if (bias != null && bias.requiresGrad()) db = Tensor.of(Rows.sum(dz, 0, steps * n, gateRow), gateRow);
+            if (needs[3]) {
+                db = Tensor.zeros(be, gateRow);
+                be.sumAxis(dz, 0, 1, steps * n, gateRow, db.storage(), 0);
+            }
             return new Tensor[] {dx, dw, dr, db};
-        }, bias == null ? new Tensor[] {x, kernel, recurrentKernel} : new Tensor[] {x, kernel, recurrentKernel, bias});
+        }, x, kernel, recurrentKernel, bias);
     }
 
-    /** The time-major (T, N, d) array starting at off, copied to a batch-major (N, T, d) tensor. */
-    private static Tensor batchMajor(float[] timeMajor, int off, int steps, int n, int d) {
-        return new Tensor(timeMajor, off, new int[] {steps, n, d}, new int[] {n * d, d, 1}).permute(1, 0, 2).contiguous();
+    /** The time-major (T, N, d) storage starting at off, copied to a batch-major (N, T, d) tensor. */
+    private static Tensor batchMajor(Storage timeMajor, int off, int steps, int n, int d) {
+        return Dense.of(new Tensor(timeMajor, off, new int[] {steps, n, d}, new int[] {n * d, d, 1}).permute(1, 0, 2));
     }
-
     private static void checkShapes(Tensor x, Tensor kernel, Tensor recurrentKernel, Tensor bias) {
         if (x.rank() != 3) throw new IllegalArgumentException("lstm: input must be (batch, steps, features), got " + Shape.str(x.shape()));
         if (recurrentKernel.rank() != 2 || recurrentKernel.dim(1) != 4 * recurrentKernel.dim(0)) {

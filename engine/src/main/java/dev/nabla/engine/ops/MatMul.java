@@ -3,7 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Backends;
+import dev.nabla.engine.kernels.Backend;
 
 import java.util.Arrays;
 
@@ -41,7 +41,8 @@ public final class MatMul {
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        Tensor out = Tensor.zeros(outShape);
+        Backend be = Dense.backend("matmul", a, b);
+        Tensor out = Tensor.zeros(be, outShape);
 
         Operand pa = new Operand(a), pb = new Operand(b);
         int[] sa = batchStrides(pa.t, batch.length), sb = batchStrides(pb.t, batch.length);
@@ -53,14 +54,14 @@ public final class MatMul {
                 offA += idx[d] * sa[d];
                 offB += idx[d] * sb[d];
             }
-            Backends.current().sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.t.data(), offA, pa.ld,
-                    pb.t.data(), offB, pb.ld, 0f, out.data(), i * m * n, n);
+            be.sgemm(pa.trans, pb.trans, m, n, k, 1f, pa.t.storage(), offA, pa.ld,
+                    pb.t.storage(), offB, pb.ld, 0f, out.storage(), i * m * n, n);
             for (int d = batch.length - 1; d >= 0 && ++idx[d] == batch[d]; d--) idx[d] = 0;
         }
-        // C = A·B:  dA = G·Bᵀ,  dB = Aᵀ·G, each summed over batch axes that were broadcast.
-        return Autograd.record(out, "matmul", g -> new Tensor[] {
-                a.requiresGrad() ? Broadcast.sumTo(matmul(g, b.transpose()), a.shape()) : null,
-                b.requiresGrad() ? Broadcast.sumTo(matmul(a.transpose(), g), b.shape()) : null}, a, b);
+        // dA = G·Bᵀ,  dB = Aᵀ·G, each summed over batch axes that were broadcast
+        return Autograd.record(out, "matmul", (g, needs) -> new Tensor[] {
+                needs[0] ? Broadcast.sumTo(matmul(g, b.transpose()), a.shape()) : null,
+                needs[1] ? Broadcast.sumTo(matmul(a.transpose(), g), b.shape()) : null}, a, b);
     }
 
     /** A matrix operand as sgemm wants it: storage, transpose flag and leading dimension. */
@@ -78,7 +79,7 @@ public final class MatMul {
             } else if ((s0 == 1 || rows == 1) && s1 >= Math.max(rows, 1)) { // column-major: a transposed view
                 t = x; trans = true; ld = Math.max(s1, 1);
             } else {
-                t = x.detach().contiguous(); trans = false; ld = Math.max(cols, 1);
+                t = Dense.copyOf(x); trans = false; ld = Math.max(cols, 1);
             }
         }
     }

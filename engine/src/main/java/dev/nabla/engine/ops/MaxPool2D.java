@@ -3,7 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Resampling;
+import dev.nabla.engine.kernels.Backend;
 
 /**
  * Max pooling of a channels-last batch with 'valid' padding (Keras's default for MaxPooling2D):
@@ -23,15 +23,15 @@ public final class MaxPool2D {
         if (outH == 0 || outW == 0) {
             throw new IllegalArgumentException("maxPool2d: a " + poolH + "×" + poolW + " pool does not fit input " + Shape.str(x.shape()));
         }
-        Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(n, outH, outW, c);
-        int[] argmax = new int[out.size()];
-        Resampling.maxPool(xc.data(), xc.offset(), n, h, w, c, poolH, poolW, strideH, strideW, outH, outW, out.data(), argmax);
-        // The maximum is locally the identity of its winning input: dx[argmax] += g, zero elsewhere.
-        return Autograd.record(out, "maxPool2d", grad -> {
-            Tensor g = grad.contiguous();
-            Tensor dx = Tensor.zeros(x.shape());
-            Resampling.maxPoolBackward(g.data(), g.offset(), argmax, dx.data());
+        Backend be = x.backend();
+        Tensor xc = Dense.of(x);
+        Tensor out = Tensor.zeros(be, n, outH, outW, c);
+        be.maxPool(xc.storage(), xc.offset(), n, h, w, c, poolH, poolW, strideH, strideW, outH, outW, out.storage());
+        // dx = g at each window's first maximum (summed where windows overlap), 0 elsewhere
+        return Autograd.record(out, "maxPool2d", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            be.maxPoolBackward(xc.storage(), xc.offset(), n, h, w, c, poolH, poolW, strideH, strideW, outH, outW,
+                    g.storage(), g.offset(), dx.storage());
             return new Tensor[] {dx};
         }, x);
     }

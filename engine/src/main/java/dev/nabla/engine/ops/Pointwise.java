@@ -1,32 +1,31 @@
 package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Backward;
+import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.Unary;
 
-/** Runs flat-array kernels over whole tensors of one shape (inputs made contiguous first). */
+/** Runs the element-wise kernels of {@link Unary} over whole tensors, forward and backward. */
 final class Pointwise {
     private Pointwise() {}
 
-    /** A kernel y = f(x) over n elements. */
-    interface Kernel1 {
-        void run(float[] x, int xo, float[] y, int yo, int n);
-    }
-
-    /** A kernel z = f(x, y) over n elements, e.g. a backward that combines a saved value and g. */
-    interface Kernel2 {
-        void run(float[] x, int xo, float[] y, int yo, float[] z, int zo, int n);
-    }
-
-    static Tensor map(Tensor x, Kernel1 k) {
-        Tensor in = x.contiguous();
-        Tensor out = Tensor.zeros(x.shape());
-        k.run(in.data(), in.offset(), out.data(), 0, out.size());
+    /** op(x). */
+    static Tensor forward(Tensor x, Unary op) {
+        Tensor in = Dense.of(x);
+        Tensor out = Tensor.zeros(x.backend(), x.shape());
+        x.backend().unary(op, in.storage(), in.offset(), out.storage(), 0, out.size());
         return out;
     }
 
-    static Tensor map(Tensor x, Tensor y, Kernel2 k) {
-        Tensor a = x.contiguous(), b = y.contiguous();
-        Tensor out = Tensor.zeros(x.shape());
-        k.run(a.data(), a.offset(), b.data(), b.offset(), out.data(), 0, out.size());
-        return out;
+    /** The backward g · op' of {@code out = op(x)}, reading the saved value the op's derivative needs. */
+    static Backward backward(Unary op, Tensor x, Tensor out) {
+        Tensor saved = op.backwardFromOutput() ? out : Dense.of(x);
+        Backend be = out.backend();
+        return (grad, needs) -> {
+            Tensor g = Dense.of(grad);
+            Tensor dx = Tensor.zeros(be, out.shape());
+            be.unaryBackward(op, saved.storage(), saved.offset(), g.storage(), g.offset(), dx.storage(), 0, dx.size());
+            return new Tensor[] {dx};
+        };
     }
 }

@@ -3,7 +3,6 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.ElementWise;
 
 import java.util.Arrays;
 
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * sum, mean and max over axes, with or without keeping the reduced axes as size 1. A reduction
  * over several axes is a chain of single-axis reductions, each recorded with its own backward.
  * The single-axis kernels see the contiguous input as (outer, len, inner) with the reduced axis
- * in the middle.
+ * in the middle ({@link Axis}).
  */
 public final class Reductions {
     private Reductions() {}
@@ -54,61 +53,55 @@ public final class Reductions {
         return t.reshape(Arrays.copyOf(kept, n));
     }
 
-    /** Sum over one axis, kept as size 1. Backward: every summed element receives g. */
+    /** Sum over one axis, kept as size 1. */
     static Tensor sumAxis(Tensor x, int axis) {
+        Axis ax = new Axis(x, axis);
+        Tensor c = Dense.of(x);
+        Tensor out = Tensor.zeros(x.backend(), ax.reducedShape());
+        x.backend().sumAxis(c.storage(), c.offset(), ax.outer, ax.len, ax.inner, out.storage(), 0);
         int[] shape = x.shape();
-        int len = shape[axis];
-        int inner = 1;
-        for (int i = axis + 1; i < shape.length; i++) inner *= shape[i];
-        int outer = len == 0 ? 0 : x.size() / (len * inner);
-        int[] outShape = shape.clone();
-        outShape[axis] = 1;
-        Tensor c = x.contiguous();
-        Tensor out = Tensor.zeros(outShape);
-        float[] in = c.data(), o = out.data();
-        for (int p = 0; p < outer; p++) {
-            int src = c.offset() + p * len * inner, dst = p * inner;
-            if (inner == 1) {
-                float s = 0;
-                for (int r = 0; r < len; r++) s += in[src + r];
-                o[dst] = s;
-            } else {
-                for (int r = 0; r < len; r++) ElementWise.accumulate(in, src + r * inner, o, dst, inner);
-            }
-        }
-        return Autograd.record(out, "sum", g -> new Tensor[] {ShapeOps.expand(g, shape)}, x);
+        // dx = g expanded along the axis: every summed element receives g
+        return Autograd.record(out, "sum", (g, needs) -> new Tensor[] {ShapeOps.expand(g, shape)}, x);
     }
 
-    /** Max over one axis, kept as size 1. Backward: g goes to the remembered argmax only. */
+    /** Max over one axis, kept as size 1. */
     static Tensor maxAxis(Tensor x, int axis) {
-        int[] shape = x.shape();
-        int len = shape[axis];
-        if (len == 0) throw new IllegalArgumentException("max: axis " + axis + " of shape " + Shape.str(shape) + " is empty");
-        int inner = 1;
-        for (int i = axis + 1; i < shape.length; i++) inner *= shape[i];
-        int outer = x.size() / (len * inner);
-        int[] outShape = shape.clone();
-        outShape[axis] = 1;
-        Tensor c = x.contiguous();
-        Tensor out = Tensor.zeros(outShape);
-        float[] in = c.data(), o = out.data();
-        int[] argmax = new int[o.length]; // flat index into the contiguous input
-        for (int p = 0; p < outer; p++) {
-            for (int q = 0; q < inner; q++) {
-                int base = p * len * inner + q, best = base;
-                for (int r = 1; r < len; r++) {
-                    int at = base + r * inner;
-                    if (in[c.offset() + at] > in[c.offset() + best]) best = at;
-                }
-                o[p * inner + q] = in[c.offset() + best];
-                argmax[p * inner + q] = best;
-            }
-        }
-        return Autograd.record(out, "max", g -> {
-            Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zeros(shape);
-            for (int i = 0; i < argmax.length; i++) dx.data()[argmax[i]] += gc.data()[gc.offset() + i];
+        Axis ax = new Axis(x, axis);
+        if (ax.len == 0) throw new IllegalArgumentException("max: axis " + axis + " of shape " + Shape.str(x.shape()) + " is empty");
+        Tensor c = Dense.of(x);
+        Tensor out = Tensor.zeros(x.backend(), ax.reducedShape());
+        x.backend().maxAxis(c.storage(), c.offset(), ax.outer, ax.len, ax.inner, out.storage());
+        // dx = g at the first maximal element of each slice, 0 elsewhere
+        return Autograd.record(out, "max", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(x.backend(), x.shape());
+            x.backend().maxAxisBackward(c.storage(), c.offset(), ax.outer, ax.len, ax.inner, g.storage(), g.offset(), dx.storage());
             return new Tensor[] {dx};
         }, x);
+    }
+
+    /** A contiguous tensor seen as (outer, len, inner) around one axis. */
+    record Axis(int[] shape, int axis, int outer, int len, int inner) {
+        Axis(Tensor x, int axis) {
+            this(x.shape(), axis, outer(x.shape(), axis), x.dim(axis), inner(x.shape(), axis));
+        }
+
+        private static int inner(int[] shape, int axis) {
+            int inner = 1;
+            for (int i = axis + 1; i < shape.length; i++) inner *= shape[i];
+            return inner;
+        }
+
+        private static int outer(int[] shape, int axis) {
+            int outer = 1;
+            for (int i = 0; i < axis; i++) outer *= shape[i];
+            return outer;
+        }
+
+        /** The shape with this axis kept as size 1. */
+        int[] reducedShape() {
+            int[] s = shape.clone();
+            s[axis] = 1;
+            return s;
+        }
     }
 }

@@ -14,16 +14,11 @@ import java.util.Arrays;
 public final class ShapeOps {
     private ShapeOps() {}
 
-    /** A contiguous copy of any strided tensor. Backward: identity. */
+    /** A contiguous copy of any strided tensor. */
     public static Tensor copy(Tensor x) {
-        Tensor out = Tensor.zeros(x.shape());
-        copyInto(x, out.data(), 0);
-        return Autograd.record(out, "copy", g -> new Tensor[] {g}, x);
-    }
-
-    /** Writes x's elements in row-major order into dst from dstOff, whatever x's strides. */
-    static void copyInto(Tensor x, float[] dst, int dstOff) {
-        copyInto(x, new Tensor(dst, dstOff, x.shape(), Shape.contiguousStrides(x.shape())));
+        Tensor out = Dense.copyOf(x);
+        // dx = g
+        return Autograd.record(out, "copy", (g, needs) -> new Tensor[] {g}, x);
     }
 
     /** Same elements in a new shape; one dimension may be -1 (inferred). A view when x is contiguous. */
@@ -31,9 +26,10 @@ public final class ShapeOps {
         int[] shape = inferShape(x, newShape);
         if (Arrays.equals(shape, x.shape())) return x;
         Tensor src = x.contiguous();
-        Tensor out = new Tensor(src.data(), src.offset(), shape, Shape.contiguousStrides(shape));
+        Tensor out = new Tensor(src.storage(), src.offset(), shape, Shape.contiguousStrides(shape));
         int[] inShape = x.shape();
-        Autograd.record(out, "reshape", g -> new Tensor[] {g.reshape(inShape)}, src);
+        // dx = g reshaped back
+        Autograd.record(out, "reshape", (g, needs) -> new Tensor[] {g.reshape(inShape)}, src);
         return passLogits(x, out);
     }
 
@@ -85,8 +81,9 @@ public final class ShapeOps {
             newStrides[i] = strides[a];
             inverse[a] = i;
         }
-        Tensor out = new Tensor(x.data(), x.offset(), newShape, newStrides);
-        return Autograd.record(out, "permute", g -> new Tensor[] {permute(g, inverse)}, x);
+        Tensor out = new Tensor(x.storage(), x.offset(), newShape, newStrides);
+        // dx = g permuted by the inverse permutation
+        return Autograd.record(out, "permute", (g, needs) -> new Tensor[] {permute(g, inverse)}, x);
     }
 
     /** Swaps two axes. A view. */
@@ -110,9 +107,10 @@ public final class ShapeOps {
         }
         int[] newShape = shape.clone();
         newShape[ax] = end - start;
-        Tensor out = new Tensor(x.data(), x.offset() + start * strides[ax], newShape, strides);
-        return Autograd.record(out, "slice", g -> {
-            Tensor dx = Tensor.zeros(shape);
+        Tensor out = new Tensor(x.storage(), x.offset() + start * strides[ax], newShape, strides);
+        // dx = g in the sliced range, 0 elsewhere
+        return Autograd.record(out, "slice", (g, needs) -> {
+            Tensor dx = Tensor.zeros(x.backend(), shape);
             copyInto(g, dx.slice(ax, start, end));
             return new Tensor[] {dx};
         }, x);
@@ -133,17 +131,18 @@ public final class ShapeOps {
         }
         int[] outShape = shape.clone();
         outShape[ax] = total;
-        Tensor out = Tensor.zeros(outShape);
+        Tensor out = Tensor.zeros(Dense.backend("concat", xs), outShape);
         int[] starts = new int[xs.length];
         for (int i = 0, at = 0; i < xs.length; i++) {
             starts[i] = at;
             copyInto(xs[i], out.slice(ax, at, at + xs[i].dim(ax)));
             at += xs[i].dim(ax);
         }
-        return Autograd.record(out, "concat", g -> {
+        // dx_i = g's slice for x_i along the axis
+        return Autograd.record(out, "concat", (g, needs) -> {
             Tensor[] grads = new Tensor[xs.length];
             for (int i = 0; i < xs.length; i++) {
-                if (xs[i].requiresGrad()) grads[i] = g.slice(ax, starts[i], starts[i] + xs[i].dim(ax)).contiguous();
+                if (needs[i]) grads[i] = Dense.of(g.slice(ax, starts[i], starts[i] + xs[i].dim(ax)));
             }
             return grads;
         }, xs);
@@ -172,27 +171,14 @@ public final class ShapeOps {
         if (!Arrays.equals(target, shape)) {
             throw new IllegalArgumentException("expand: " + Shape.str(x.shape()) + " does not broadcast to " + Shape.str(shape));
         }
-        Tensor view = new Tensor(x.data(), x.offset(), shape, Broadcast.stridesIn(x, shape.length));
-        Tensor out = Tensor.zeros(shape);
-        copyInto(view, out.data(), 0);
+        Tensor out = Dense.copyOf(new Tensor(x.storage(), x.offset(), shape, Broadcast.stridesIn(x, shape.length)));
         int[] inShape = x.shape();
-        return Autograd.record(out, "expand", g -> new Tensor[] {Broadcast.sumTo(g, inShape)}, x);
+        // dx = g summed over the broadcast axes
+        return Autograd.record(out, "expand", (g, needs) -> new Tensor[] {Broadcast.sumTo(g, inShape)}, x);
     }
 
     /** Copies src's elements into dst, a view of the same shape; either may be strided. */
     private static void copyInto(Tensor src, Tensor dst) {
-        if (src.size() == 0) return;
-        if (src.isContiguous() && dst.isContiguous()) {
-            System.arraycopy(src.data(), src.offset(), dst.data(), dst.offset(), src.size());
-            return;
-        }
-        if (src.rank() == 0) {
-            dst.data()[dst.offset()] = src.data()[src.offset()];
-            return;
-        }
-        float[] from = src.data(), to = dst.data();
-        RowWalk.walk(src.shape(), new int[][] {src.strides(), dst.strides()}, new int[] {src.offset(), dst.offset()}, (pos, step, len) -> {
-            for (int j = 0; j < len; j++) to[pos[1] + j * step[1]] = from[pos[0] + j * step[0]];
-        });
+        src.backend().copy(src.shape(), src.storage(), src.offset(), src.strides(), dst.storage(), dst.offset(), dst.strides());
     }
 }

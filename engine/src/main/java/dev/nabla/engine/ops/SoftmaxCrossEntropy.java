@@ -3,6 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Backend;
 
 import java.util.Arrays;
 
@@ -23,29 +24,21 @@ public final class SoftmaxCrossEntropy {
         if (!Arrays.equals(logits.shape(), targets.shape()) || logits.rank() < 1) {
             throw new IllegalArgumentException("softmax cross-entropy: logits " + Shape.str(logits.shape()) + " and targets " + Shape.str(targets.shape()) + " differ");
         }
+        Backend be = Dense.backend("softmax cross-entropy", logits, targets);
         Tensor logProbs = Softmax.logSoftmax(logits.detach(), -1);
-        Tensor y = targets.contiguous();
+        Tensor y = Dense.of(targets);
         int classes = logits.dim(-1), rows = logits.size() / Math.max(classes, 1);
-        float[] lp = logProbs.data(), yd = y.data();
-        double sum = 0;
-        for (int i = 0; i < lp.length; i++) sum -= (double) yd[y.offset() + i] * lp[i];
-        Tensor out = Tensor.scalar((float) (sum / rows));
-        return Autograd.record(out, "softmaxCrossEntropy", g -> {
+        double sum = be.softmaxCrossEntropySum(logProbs.storage(), y.storage(), y.offset(), logProbs.size());
+        Tensor out = Tensor.scalar((float) (sum / rows)).to(be);
+        // dz = (g/rows)·(softmax(z)·Σ_j y_j − y),  dy = −(g/rows)·log softmax(z)
+        return Autograd.record(out, "softmaxCrossEntropy", (g, needs) -> {
             float scale = g.item() / rows;
             Tensor dz = null;
-            if (logits.requiresGrad()) {
-                dz = Tensor.zeros(logits.shape());
-                float[] d = dz.data();
-                for (int r = 0; r < rows; r++) {
-                    int base = r * classes;
-                    float ySum = 0;
-                    for (int c = 0; c < classes; c++) ySum += yd[y.offset() + base + c];
-                    for (int c = 0; c < classes; c++) {
-                        d[base + c] = scale * ((float) Math.exp(lp[base + c]) * ySum - yd[y.offset() + base + c]);
-                    }
-                }
+            if (needs[0]) {
+                dz = Tensor.zeros(be, logits.shape());
+                be.softmaxCrossEntropyBackward(logProbs.storage(), y.storage(), y.offset(), rows, classes, scale, dz.storage());
             }
-            return new Tensor[] {dz, targets.requiresGrad() ? logProbs.mul(-scale) : null};
+            return new Tensor[] {dz, needs[1] ? logProbs.mul(-scale) : null};
         }, logits, targets);
     }
 }

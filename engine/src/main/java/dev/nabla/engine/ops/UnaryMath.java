@@ -2,57 +2,63 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.ElementWise;
+import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.Unary;
 
 /** exp, log, abs, sqrt, pow (constant exponent) and clamp, each with its backward. */
 public final class UnaryMath {
     private UnaryMath() {}
 
     public static Tensor exp(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.EXP, a, ao, y, yo, n));
-        // d(e^x)/dx = e^x: reuse the output
-        return Autograd.record(out, "exp", g -> new Tensor[] {g.mul(out)}, x);
+        Tensor out = Pointwise.forward(x, Unary.EXP);
+        // dx = g·eˣ = g·y: reuse the output
+        return Autograd.record(out, "exp", Pointwise.backward(Unary.EXP, x, out), x);
     }
 
     public static Tensor log(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.LOG, a, ao, y, yo, n));
-        // d(ln x)/dx = 1/x
-        return Autograd.record(out, "log", g -> new Tensor[] {g.div(x)}, x);
+        Tensor out = Pointwise.forward(x, Unary.LOG);
+        // dx = g / x
+        return Autograd.record(out, "log", Pointwise.backward(Unary.LOG, x, out), x);
     }
 
     public static Tensor abs(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.ABS, a, ao, y, yo, n));
-        // d|x|/dx = sign(x), taken as 0 at 0 (as PyTorch)
-        return Autograd.record(out, "abs", g -> new Tensor[] {Pointwise.map(x, g, (a, ao, gg, go, d, dof, n) -> {
-            for (int i = 0; i < n; i++) d[dof + i] = Math.signum(a[ao + i]) * gg[go + i];
-        })}, x);
+        Tensor out = Pointwise.forward(x, Unary.ABS);
+        // dx = g·sign(x), taken as 0 at 0 (as PyTorch)
+        return Autograd.record(out, "abs", Pointwise.backward(Unary.ABS, x, out), x);
     }
 
     public static Tensor sqrt(Tensor x) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> ElementWise.unary(ElementWise.UnaryOp.SQRT, a, ao, y, yo, n));
-        // d√x/dx = 1 / (2√x)
-        return Autograd.record(out, "sqrt", g -> new Tensor[] {g.div(out).mul(0.5f)}, x);
+        Tensor out = Pointwise.forward(x, Unary.SQRT);
+        // dx = g / (2√x) = (g / y)·0.5
+        return Autograd.record(out, "sqrt", Pointwise.backward(Unary.SQRT, x, out), x);
     }
 
     /** x^p for a constant exponent p. */
     public static Tensor pow(Tensor x, float p) {
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> {
-            for (int i = 0; i < n; i++) y[yo + i] = (float) Math.pow(a[ao + i], p);
-        });
-        // d(x^p)/dx = p x^(p-1)
-        return Autograd.record(out, "pow", g -> new Tensor[] {Pointwise.map(x, g, (a, ao, gg, go, d, dof, n) -> {
-            for (int i = 0; i < n; i++) d[dof + i] = gg[go + i] * p * (float) Math.pow(a[ao + i], p - 1);
-        })}, x);
+        Tensor in = Dense.of(x);
+        Backend be = x.backend();
+        Tensor out = Tensor.zeros(be, x.shape());
+        be.pow(in.storage(), in.offset(), p, out.storage(), 0, out.size());
+        // dx = g·p·x^(p−1)
+        return Autograd.record(out, "pow", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            be.powBackward(in.storage(), in.offset(), p, g.storage(), g.offset(), dx.storage(), 0, dx.size());
+            return new Tensor[] {dx};
+        }, x);
     }
 
-    /** min(max(x, lo), hi); the gradient passes where lo ≤ x ≤ hi and is 0 where x was cut. */
+    /** min(max(x, lo), hi). */
     public static Tensor clamp(Tensor x, float lo, float hi) {
         if (!(lo <= hi)) throw new IllegalArgumentException("clamp: min " + lo + " is greater than max " + hi);
-        Tensor out = Pointwise.map(x, (a, ao, y, yo, n) -> {
-            for (int i = 0; i < n; i++) y[yo + i] = Math.min(Math.max(a[ao + i], lo), hi);
-        });
-        return Autograd.record(out, "clamp", g -> new Tensor[] {Pointwise.map(x, g, (a, ao, gg, go, d, dof, n) -> {
-            for (int i = 0; i < n; i++) d[dof + i] = a[ao + i] >= lo && a[ao + i] <= hi ? gg[go + i] : 0f;
-        })}, x);
+        Tensor in = Dense.of(x);
+        Backend be = x.backend();
+        Tensor out = Tensor.zeros(be, x.shape());
+        be.clamp(in.storage(), in.offset(), lo, hi, out.storage(), 0, out.size());
+        // dx = g where lo ≤ x ≤ hi, 0 where x was cut
+        return Autograd.record(out, "clamp", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            be.clampBackward(in.storage(), in.offset(), lo, hi, g.storage(), g.offset(), dx.storage(), 0, dx.size());
+            return new Tensor[] {dx};
+        }, x);
     }
 }

@@ -3,7 +3,7 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Resampling;
+import dev.nabla.engine.kernels.Backend;
 
 /** Nearest-neighbour upsampling of a channels-last batch: every pixel becomes an fH×fW block. */
 public final class UpSampling2D {
@@ -14,14 +14,14 @@ public final class UpSampling2D {
         if (x.rank() != 4) throw new IllegalArgumentException("upSampling2d: input must be (batch, height, width, channels), got " + Shape.str(x.shape()));
         if (factorH <= 0 || factorW <= 0) throw new IllegalArgumentException("upSampling2d: factors must be positive, got " + factorH + "×" + factorW);
         int n = x.dim(0), h = x.dim(1), w = x.dim(2), c = x.dim(3);
-        Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(n, h * factorH, w * factorW, c);
-        Resampling.upsampleNearest(xc.data(), xc.offset(), n, h, w, c, factorH, factorW, out.data());
-        // Each input pixel is copied to fH·fW outputs, so its gradient is the sum over its block.
-        return Autograd.record(out, "upSampling2d", grad -> {
-            Tensor g = grad.contiguous();
-            Tensor dx = Tensor.zeros(x.shape());
-            Resampling.upsampleNearestBackward(g.data(), g.offset(), n, h, w, c, factorH, factorW, dx.data());
+        Backend be = x.backend();
+        Tensor xc = Dense.of(x);
+        Tensor out = Tensor.zeros(be, n, h * factorH, w * factorW, c);
+        be.upsample(xc.storage(), xc.offset(), n, h, w, c, factorH, factorW, out.storage());
+        // dx = g summed over each pixel's fH×fW block
+        return Autograd.record(out, "upSampling2d", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            be.upsampleBackward(g.storage(), g.offset(), n, h, w, c, factorH, factorW, dx.storage());
             return new Tensor[] {dx};
         }, x);
     }

@@ -157,8 +157,8 @@ class SgemmTest {
     @Test
     void cpuBackendRunsSgemm() {
         float[] c = new float[1];
-        CpuBackend.INSTANCE.sgemm(false, true, 1, 1, 3, 2f, new float[] {1, 2, 3}, 0, 3,
-                new float[] {4, 5, 6}, 0, 3, 0f, c, 0, 1);
+        CpuBackend.INSTANCE.sgemm(false, true, 1, 1, 3, 2f, new HostStorage(new float[] {1, 2, 3}), 0, 3,
+                new HostStorage(new float[] {4, 5, 6}), 0, 3, 0f, new HostStorage(c), 0, 1);
         assertEquals(64f, c[0]);
     }
 

@@ -81,7 +81,7 @@ class OpsGradCheckTest {
     @Test
     void theCheckerCatchesAWrongBackward() {
         // y = 3x with a backward that claims dy/dx = 6: every check above would fail like this.
-        Function<Tensor[], Tensor> wrong = in -> Autograd.record(in[0].detach().mul(3f), "wrong", g -> new Tensor[] {g.mul(6f)}, in[0]);
+        Function<Tensor[], Tensor> wrong = in -> Autograd.record(in[0].detach().mul(3f), "wrong", (g, needs) -> new Tensor[] {g.mul(6f)}, in[0]);
         AssertionError e = assertThrows(AssertionError.class, () -> check.check("wrong", wrong, leaf(3)));
         assertTrue(e.getMessage().contains("wrong") && e.getMessage().contains("analytic"), e.getMessage());
     }

@@ -1,4 +1,4 @@
-package dev.nabla.engine.ops;
+package dev.nabla.engine.kernels;
 
 /**
  * Walks the rows of a strided n-d layout: every position of the outer axes (all but the last) in

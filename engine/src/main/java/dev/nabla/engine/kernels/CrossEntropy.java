@@ -1,0 +1,70 @@
+package dev.nabla.engine.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The fused cross-entropy kernels, computed from logits.
+ * <pre>
+ *   sigmoid:  ℓ(z, y) = max(z, 0) − z·y + log(1 + e^−|z|)     dℓ/dz = σ(z) − y
+ *   softmax:  ℓ(z, y) = −Σ_i y_i·log softmax(z)_i             dℓ/dz_i = softmax(z)_i·Σ_j y_j − y_i
+ * </pre>
+ * The sigmoid form never takes the log of a rounded-off probability, so it stays finite and exact
+ * where σ(z) saturates to 0 or 1 in float32.
+ */
+public final class CrossEntropy {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private CrossEntropy() {}
+
+    /** Σ over n elements of the sigmoid cross-entropy, accumulated in double every 4096 lanes. */
+    public static double sigmoidSum(float[] z, int zo, float[] y, int yo, int n) {
+        double sum = 0;
+        int i = 0;
+        FloatVector acc = FloatVector.zero(S);
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector zv = FloatVector.fromArray(S, z, zo + i), yv = FloatVector.fromArray(S, y, yo + i);
+            // log(1 + t) for t = e^−|z| in (0, 1]: the argument lies in (1, 2], where log is accurate
+            // to float precision, so the slower log1p (not a vector intrinsic everywhere) is not needed
+            FloatVector softplus = VectorMath.log(VectorMath.exp(zv.abs().neg()).add(1f));
+            acc = acc.add(zv.max(0f).sub(zv.mul(yv)).add(softplus));
+            if ((i & 4095) == 0) { sum += VectorMath.sumLanes(acc); acc = FloatVector.zero(S); }
+        }
+        sum += VectorMath.sumLanes(acc);
+        for (; i < n; i++) {
+            float zi = z[zo + i];
+            sum += Math.max(zi, 0f) - zi * y[yo + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+        }
+        return sum;
+    }
+
+    /** dz = scale · (σ(z) − y). */
+    public static void sigmoidBackward(float[] z, int zo, float[] y, int yo, float scale, float[] dz, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector zv = FloatVector.fromArray(S, z, zo + i);
+            FloatVector sig = FloatVector.broadcast(S, 1f).div(VectorMath.exp(zv.neg()).add(1f));
+            sig.sub(FloatVector.fromArray(S, y, yo + i)).mul(scale).intoArray(dz, i);
+        }
+        for (; i < n; i++) dz[i] = scale * ((float) (1.0 / (1.0 + Math.exp(-z[zo + i]))) - y[yo + i]);
+    }
+
+    /** −Σ y·logp over n elements, in double. */
+    public static double softmaxSum(float[] logp, float[] y, int yo, int n) {
+        double sum = 0;
+        for (int i = 0; i < n; i++) sum -= (double) y[yo + i] * logp[i];
+        return sum;
+    }
+
+    /** dz = scale · (e^{logp}·Σ_row y − y) for each row of {@code classes}. */
+    public static void softmaxBackward(float[] logp, float[] y, int yo, int rows, int classes, float scale, float[] dz) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * classes;
+            float ySum = 0;
+            for (int c = 0; c < classes; c++) ySum += y[yo + base + c];
+            for (int c = 0; c < classes; c++) {
+                dz[base + c] = scale * ((float) Math.exp(logp[base + c]) * ySum - y[yo + base + c]);
+            }
+        }
+    }
+}
