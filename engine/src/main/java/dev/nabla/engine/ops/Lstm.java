@@ -62,8 +62,9 @@ public final class Lstm {
 
         // Backpropagation through time. At step t, dL/dh_t is the output's gradient plus what
         // flows back through the recurrence, dz_{t+1}·Rᵀ; dL/dc_t flows back through f.
-        // The weight gradients sum over all steps, so each is one GEMM over the stacked steps:
-        // dx = dZ·Wᵀ,  dW = Xᵀ·dZ,  dR = H_prevᵀ·dZ,  db = Σ_rows dZ
+        // The weight gradients sum over all steps, so each is one GEMM over the stacked steps.
+
+        // dx = dZ·Wᵀ,  dW = Xᵀ·dZ,  dR = H_prevᵀ·dZ,  db = Σ_rows dZ, with dZ the gates' gradient through time
         return Autograd.record(out, "lstm", (grad, needs) -> {
             Tensor gt = Dense.of(grad.permute(1, 0, 2));                 // (T, N, U)
             // Rᵀ stored once, (4U, U): each step's dz·Rᵀ then reads it in place instead of
