@@ -258,8 +258,8 @@ public final class Tensor {
     public Tensor sub(Tensor o) { return Arithmetic.sub(this, o); }
     public Tensor mul(Tensor o) { return Arithmetic.mul(this, o); }
     public Tensor div(Tensor o) { return Arithmetic.div(this, o); }
-    public Tensor add(float c) { return Arithmetic.add(this, scalar(c)); }
-    public Tensor sub(float c) { return Arithmetic.sub(this, scalar(c)); }
+    public Tensor add(float c) { return Arithmetic.add(this, scalar(c).to(backend())); }
+    public Tensor sub(float c) { return Arithmetic.sub(this, scalar(c).to(backend())); }
     public Tensor mul(float c) { return Arithmetic.scale(this, c); }
     public Tensor div(float c) { return Arithmetic.scale(this, 1f / c); }
     public Tensor neg() { return Arithmetic.neg(this); }

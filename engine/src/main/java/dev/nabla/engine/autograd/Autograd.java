@@ -43,7 +43,7 @@ public final class Autograd {
             if (root.size() != 1) {
                 throw new IllegalArgumentException("backward: a non-scalar output of shape " + Shape.str(root.shape()) + " needs an explicit gradient");
             }
-            gradRoot = Tensor.ones(root.shape());
+            gradRoot = Tensor.ones(root.shape()).to(root.backend());
         } else {
             checkShape("backward", root, gradRoot);
         }

@@ -11,10 +11,10 @@ public class CpuBackend implements Backend {
 
     protected CpuBackend() {}
 
-    /** The array behind host storage. */
-    protected static float[] a(Storage s) {
-        if (s instanceof HostStorage h) return h.array();
-        throw new IllegalArgumentException("the CPU backend was given storage of " + s.backend() + "; move the tensor to the host first");
+    /** The array behind storage this backend owns; storage of another backend is an error. */
+    protected final float[] a(Storage s) {
+        if (s instanceof HostStorage h && h.backend() == this) return h.array();
+        throw new IllegalArgumentException(this + " was given storage of " + s.backend() + "; move the tensor with to() first");
     }
 
     @Override
