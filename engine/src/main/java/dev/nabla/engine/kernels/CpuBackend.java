@@ -1,5 +1,7 @@
 package dev.nabla.engine.kernels;
 
+import dev.nabla.engine.Shape;
+
 /**
  * The default backend: Vector API kernels on Java arrays. It is the reference the other backends
  * are tested against. Each method unwraps its storage and calls the kernel class of its family
@@ -58,8 +60,8 @@ public class CpuBackend implements Backend {
     public void binary(ElementWise.BinaryOp op, int[] shape, Storage a, int aOff, int[] aStrides,
                        Storage b, int bOff, int[] bStrides, Storage out) {
         float[] x = a(a), y = a(b), o = a(out);
-        int[] contiguous = dev.nabla.engine.Shape.contiguousStrides(shape);
-        int n = dev.nabla.engine.Shape.size(shape);
+        int[] contiguous = Shape.contiguousStrides(shape);
+        int n = Shape.size(shape);
         if (n == 0) return;
         if (shape.length == 0 || (sameLayout(shape, aStrides, contiguous) && sameLayout(shape, bStrides, contiguous))) {
             int step = shape.length == 0 ? 0 : 1;
@@ -79,9 +81,9 @@ public class CpuBackend implements Backend {
     @Override
     public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff, int[] dstStrides) {
         float[] from = a(src), to = a(dst);
-        int n = dev.nabla.engine.Shape.size(shape);
+        int n = Shape.size(shape);
         if (n == 0) return;
-        int[] contiguous = dev.nabla.engine.Shape.contiguousStrides(shape);
+        int[] contiguous = Shape.contiguousStrides(shape);
         if (shape.length == 0 || (sameLayout(shape, srcStrides, contiguous) && sameLayout(shape, dstStrides, contiguous))) {
             System.arraycopy(from, srcOff, to, dstOff, n);
             return;
