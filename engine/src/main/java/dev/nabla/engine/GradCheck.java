@@ -1,12 +1,8 @@
 package dev.nabla.engine;
 
 import dev.nabla.engine.autograd.GradMode;
+import dev.nabla.engine.autograd.GraphView;
 
-import java.util.ArrayDeque;
-import java.util.Collections;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,26 +69,12 @@ public final class GradCheck {
                 }
             }
         }
-        CHECKED_OPS.addAll(opsIn(out));
+        CHECKED_OPS.addAll(GraphView.of(out).opNames());
     }
 
     /** The names of the ops whose backward passes some check in this JVM has verified. */
     public static Set<String> checkedOps() {
         return Set.copyOf(CHECKED_OPS);
-    }
-
-    /** The op names recorded in the graph that produced {@code root}. */
-    private static Set<String> opsIn(Tensor root) {
-        Set<String> ops = new HashSet<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Tensor> todo = new ArrayDeque<>(List.of(root));
-        while (!todo.isEmpty()) {
-            Tensor t = todo.pop();
-            if (t.node() == null || !seen.add(t)) continue;
-            ops.add(t.node().op());
-            for (Tensor in : t.node().inputs()) if (in != null) todo.push(in);
-        }
-        return ops;
     }
 
     private static double weightedSum(Tensor y, Tensor w) {

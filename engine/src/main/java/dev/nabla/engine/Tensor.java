@@ -232,7 +232,7 @@ public final class Tensor {
     }
 
     /** Back-propagates from this scalar: d(this)/d(this) = 1. */
-    public void backward() { Autograd.backward(this, null); }
+    public void backward() { Autograd.backward(this, (Tensor) null); }
 
     /** Back-propagates a given upstream gradient of the same shape as this tensor. */
     public void backward(Tensor gradOutput) { Autograd.backward(this, gradOutput); }

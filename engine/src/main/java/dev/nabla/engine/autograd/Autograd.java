@@ -19,6 +19,7 @@ public final class Autograd {
      * input that is absent is passed as null: it needs no gradient.
      */
     public static Tensor record(Tensor out, String op, Backward backward, Tensor... inputs) {
+        if (Trace.anomaly()) Anomaly.checkForward(out, op, inputs);
         if (!GradMode.isEnabled()) return out;
         boolean[] needs = new boolean[inputs.length];
         boolean any = false;
@@ -26,16 +27,37 @@ public final class Autograd {
             needs[i] = inputs[i] != null && inputs[i].requiresGrad();
             any |= needs[i];
         }
-        if (any) out.attach(new Node(op, inputs.clone(), needs, backward));
+        if (any) out.attach(new Node(op, inputs.clone(), needs, backward, Trace.here()));
         return out;
+    }
+
+    /**
+     * Anomaly mode, as PyTorch's {@code detect_anomaly}: while the returned scope is open (or
+     * until called with false), every op's output is checked for NaN and infinities, every node
+     * remembers where it was created, and a backward that produces a non-finite gradient is
+     * stopped with the op, its creation site, its input shapes and the first offending index.
+     * Costs a scan per op and a stack walk per node; off by default.
+     */
+    public static GradMode.Scope detectAnomaly(boolean on) {
+        return Trace.anomaly(on);
+    }
+
+    public static void backward(Tensor root, Tensor gradRoot) {
+        backward(root, gradRoot, BackwardListener.NONE);
+    }
+
+    /** Back-propagates from a scalar, showing every node to the listener. */
+    public static void backward(Tensor root, BackwardListener listener) {
+        backward(root, null, listener);
     }
 
     /**
      * Reverse-mode sweep from {@code root}. Gradients of intermediate tensors live only during
      * the sweep; leaves that require a gradient accumulate into {@link Tensor#grad()} (summed
-     * over repeated backward calls until {@link Tensor#zeroGrad()}).
+     * over repeated backward calls until {@link Tensor#zeroGrad()}). The listener sees each node
+     * before and after its backward.
      */
-    public static void backward(Tensor root, Tensor gradRoot) {
+    public static void backward(Tensor root, Tensor gradRoot, BackwardListener listener) {
         if (!root.requiresGrad()) {
             throw new IllegalStateException("backward: the tensor does not require a gradient (no input of it was marked requiresGrad)");
         }
@@ -58,8 +80,11 @@ public final class Autograd {
                     t.setGrad(t.grad() == null ? g : t.grad().add(g));
                     continue;
                 }
+                listener.before(node, t, g);
                 Tensor[] inputGrads = node.backward().apply(g, node.needs().clone());
                 checkGradients(node, inputGrads);
+                if (Trace.anomaly()) Anomaly.checkBackward(node, g, inputGrads);
+                listener.after(node, t, g, inputGrads);
                 for (int i = 0; i < node.inputs().length; i++) {
                     if (!node.needs()[i]) continue;
                     Tensor in = node.inputs()[i];
