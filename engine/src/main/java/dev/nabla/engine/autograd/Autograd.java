@@ -2,6 +2,7 @@ package dev.nabla.engine.autograd;
 
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.profile.Profiler;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,6 +20,7 @@ public final class Autograd {
      * input that is absent is passed as null: it needs no gradient.
      */
     public static Tensor record(Tensor out, String op, Backward backward, Tensor... inputs) {
+        Profiler.forward(op);
         if (Trace.anomaly()) Anomaly.checkForward(out, op, inputs);
         if (!GradMode.isEnabled()) return out;
         boolean[] needs = new boolean[inputs.length];
@@ -69,7 +71,7 @@ public final class Autograd {
         } else {
             checkShape("backward", root, gradRoot);
         }
-        try (var s = GradMode.noGrad()) {
+        try (var s = GradMode.noGrad(); var pass = Profiler.span("pass", "backward")) {
             Map<Tensor, Tensor> grads = new IdentityHashMap<>();
             grads.put(root, gradRoot);
             for (Tensor t : reverseTopologicalOrder(root)) {
@@ -81,7 +83,10 @@ public final class Autograd {
                     continue;
                 }
                 listener.before(node, t, g);
-                Tensor[] inputGrads = node.backward().apply(g, node.needs().clone());
+                Tensor[] inputGrads;
+                try (var span = Profiler.span(node.op(), "backward")) {
+                    inputGrads = node.backward().apply(g, node.needs().clone());
+                }
                 checkGradients(node, inputGrads);
                 if (Trace.anomaly()) Anomaly.checkBackward(node, g, inputGrads);
                 listener.after(node, t, g, inputGrads);

@@ -1,6 +1,7 @@
 package dev.nabla.engine.kernels;
 
 import dev.nabla.engine.Shape;
+import dev.nabla.engine.profile.Profiler;
 
 /**
  * The default backend: Vector API kernels on Java arrays. It is the reference the other backends
@@ -51,7 +52,9 @@ public class CpuBackend implements Backend {
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, Storage a, int aOff, int lda,
                       Storage b, int bOff, int ldb, float beta, Storage c, int cOff, int ldc) {
+        long start = Profiler.kernelStart();
         Sgemm.sgemm(transA, transB, m, n, k, alpha, a(a), aOff, lda, a(b), bOff, ldb, beta, a(c), cOff, ldc);
+        if (start != 0) Profiler.kernel("sgemm", start, 2L * m * n * k);
     }
 
     // ------------------------------------------------------------------ element-wise
