@@ -88,6 +88,17 @@ class InspectTest {
         assertFalse(dot.contains("non-finite"), dot);
     }
 
+    @Test
+    void writesTheDotFileAndAnSvgWhereGraphvizIsInstalled(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Tensor x = x();
+        String said = GraphView.of(x.exp().sum()).write(dir.resolve("step.dot"));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("step.dot")).startsWith("digraph nabla {"));
+        boolean svg = java.nio.file.Files.exists(dir.resolve("step.svg"));
+        assertEquals(svg ? "wrote " + dir.resolve("step.dot") + " and " + dir.resolve("step.svg")
+                : "wrote " + dir.resolve("step.dot") + " (for an SVG install Graphviz, e.g. apt-get install graphviz, then run dot -Tsvg " + dir.resolve("step.dot") + ")", said);
+        if (svg) assertTrue(java.nio.file.Files.readString(dir.resolve("step.svg")).contains("<svg"));
+    }
+
     private static List<Float> boxed(float[] v) {
         List<Float> l = new ArrayList<>();
         for (float f : v) l.add(f);

@@ -3,6 +3,10 @@ package dev.nabla.engine.autograd;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -80,6 +84,33 @@ public final class GraphView {
             for (Tensor in : t.node().inputs()) if (in != null && ids.containsKey(in)) sb.append("  ").append(ids.get(in)).append(" -> ").append(ids.get(t)).append(";\n");
         }
         return sb.append("}\n").toString();
+    }
+
+    /**
+     * Writes the DOT file and, when Graphviz's {@code dot} is on the PATH, an SVG beside it
+     * ({@code name.dot} → {@code name.svg}). Returns what was written, or how to get Graphviz.
+     */
+    public String write(Path dotFile) {
+        try {
+            if (dotFile.getParent() != null) Files.createDirectories(dotFile.getParent());
+            Files.writeString(dotFile, dot());
+            String name = dotFile.getFileName().toString();
+            Path svg = dotFile.resolveSibling(name.endsWith(".dot") ? name.substring(0, name.length() - 4) + ".svg" : name + ".svg");
+            Process p;
+            try {
+                p = new ProcessBuilder("dot", "-Tsvg", "-o", svg.toString(), dotFile.toString()).redirectErrorStream(true).start();
+            } catch (IOException noDot) {
+                return "wrote " + dotFile + " (for an SVG install Graphviz, e.g. apt-get install graphviz, then run dot -Tsvg " + dotFile + ")";
+            }
+            String output = new String(p.getInputStream().readAllBytes());
+            if (p.waitFor() != 0) return "wrote " + dotFile + "; dot failed: " + output.strip();
+            return "wrote " + dotFile + " and " + svg;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the graph to " + dotFile + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "wrote " + dotFile + "; interrupted while dot ran";
+        }
     }
 
     private String attributes(Tensor t) {
