@@ -2,6 +2,7 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Trace;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +83,9 @@ public abstract class Layer {
         if (x.rank() < 1) throw new IllegalArgumentException("layer '" + name + "' needs a batch axis; got a scalar");
         build(Arrays.copyOfRange(x.shape(), 1, x.rank()));
         callLosses.clear();
-        return forward(x, training);
+        try (var scope = Trace.name(name)) {      // the layer's ops, grouped by name in a picture of the graph
+            return forward(x, training);
+        }
     }
 
     /** The layer's computation on a batch of the built shape. */
