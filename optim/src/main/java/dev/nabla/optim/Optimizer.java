@@ -14,7 +14,8 @@ import java.util.Map;
  * parameter's storage, so a step allocates nothing after the first.
  */
 public abstract class Optimizer {
-    private final float learningRate;
+    private LearningRateSchedule schedule;
+    private float learningRate;
     private final int slotCount;
     private final Map<Tensor, float[][]> slots = new IdentityHashMap<>();
     private long iterations;
@@ -24,17 +25,32 @@ public abstract class Optimizer {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be a positive number, got " + learningRate);
         }
         this.learningRate = learningRate;
+        this.schedule = LearningRateSchedule.constant(learningRate);
         this.slotCount = slotCount;
     }
 
+    /** The learning rate of the current (or, between steps, the last) step. */
     public float learningRate() { return learningRate; }
+
+    /** Follows a schedule from the next step on, as Keras's {@code learning_rate=schedule}. */
+    public Optimizer learningRate(LearningRateSchedule schedule) {
+        this.schedule = schedule;
+        this.learningRate = schedule.at(iterations);
+        return this;
+    }
+
+    /** A constant rate from the next step on (what {@code ReduceLROnPlateau} sets). */
+    public Optimizer learningRate(float rate) {
+        if (!(rate > 0) || !Float.isFinite(rate)) throw new IllegalArgumentException(getClass().getSimpleName() + ": learning rate must be a positive number, got " + rate);
+        return learningRate(LearningRateSchedule.constant(rate));
+    }
 
     /** How many steps have been applied (Keras's {@code optimizer.iterations}). */
     public long iterations() { return iterations; }
 
     /** One step using each parameter's accumulated {@link Tensor#grad()}; parameters without a gradient are skipped. */
     public void step(List<Tensor> parameters) {
-        beginStep(iterations + 1);
+        begin();
         for (Tensor p : parameters) {
             if (p.grad() != null) update(p, p.grad());
         }
@@ -46,7 +62,7 @@ public abstract class Optimizer {
         if (parameters.size() != gradients.size()) {
             throw new IllegalArgumentException("applyGradients: " + parameters.size() + " parameters but " + gradients.size() + " gradients");
         }
-        beginStep(iterations + 1);
+        begin();
         for (int i = 0; i < parameters.size(); i++) update(parameters.get(i), gradients.get(i));
         iterations++;
     }
@@ -63,6 +79,12 @@ public abstract class Optimizer {
 
     private static String describe(Tensor p) {
         return (p.name() == null ? "" : "'" + p.name() + "' ") + "of shape " + Shape.str(p.shape());
+    }
+
+    /** The step's learning rate from the schedule, then the optimizer's own per-step work. */
+    private void begin() {
+        learningRate = schedule.at(iterations);
+        beginStep(iterations + 1);
     }
 
     /** Called once per step before the updates, with the 1-based step number t (for bias corrections). */
