@@ -12,4 +12,7 @@ public interface Callback {
     default void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {}
 
     default void onEpochEnd(int epoch, Map<String, Double> logs) {}
+
+    /** After the last epoch, or after the epoch a callback stopped training in. */
+    default void onTrainEnd() {}
 }
