@@ -275,6 +275,7 @@ public final class Tensor {
     public Tensor sigmoid() { return Activations.sigmoid(this); }
     public Tensor tanh() { return Activations.tanh(this); }
     public Tensor relu() { return Activations.relu(this); }
+    public Tensor leakyRelu(float slope) { return Activations.leakyRelu(this, slope); }
     public Tensor gelu() { return Activations.gelu(this); }
     public Tensor selu() { return Activations.selu(this); }
     public Tensor softmax(int axis) { return Softmax.softmax(this, axis); }

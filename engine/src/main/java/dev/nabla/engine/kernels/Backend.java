@@ -75,6 +75,11 @@ public interface Backend {
 
     void clampBackward(Storage x, int xOff, float lo, float hi, Storage g, int gOff, Storage dx, int dxOff, int n);
 
+    /** y = x for x > 0, else slope·x; and its backward: g for x > 0, else slope·g. */
+    void leakyRelu(Storage x, int xOff, float slope, Storage y, int yOff, int n);
+
+    void leakyReluBackward(Storage x, int xOff, float slope, Storage g, int gOff, Storage dx, int dxOff, int n);
+
     /** m[r, j] += v[j] for every row r of a rows × n matrix: a bias added to each row. */
     void addToRows(Storage v, int vOff, Storage m, int mOff, int rows, int n);
 

@@ -132,6 +132,16 @@ public class CpuBackend implements Backend {
     }
 
     @Override
+    public void leakyRelu(Storage x, int xOff, float slope, Storage y, int yOff, int n) {
+        ElementWise.leakyRelu(a(x), xOff, slope, a(y), yOff, n);
+    }
+
+    @Override
+    public void leakyReluBackward(Storage x, int xOff, float slope, Storage g, int gOff, Storage dx, int dxOff, int n) {
+        ElementWise.leakyReluBackward(a(x), xOff, slope, a(g), gOff, a(dx), dxOff, n);
+    }
+
+    @Override
     public void addToRows(Storage v, int vOff, Storage m, int mOff, int rows, int n) {
         float[] vs = a(v), ms = a(m);
         for (int r = 0; r < rows; r++) ElementWise.accumulate(vs, vOff, ms, mOff + r * n, n);

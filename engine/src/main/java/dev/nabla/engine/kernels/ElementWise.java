@@ -138,6 +138,15 @@ public final class ElementWise {
         for (int i = 0; i < n; i++) dx[dxo + i] = x[xo + i] >= lo && x[xo + i] <= hi ? g[go + i] : 0f;
     }
 
+    /** Leaky ReLU: x for x > 0, else slope·x (Keras's LeakyReLU; the gradient at 0 is the slope's, as TensorFlow's). */
+    public static void leakyRelu(float[] x, int xo, float slope, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] = x[xo + i] > 0 ? x[xo + i] : slope * x[xo + i];
+    }
+
+    public static void leakyReluBackward(float[] x, int xo, float slope, float[] g, int go, float[] dx, int dxo, int n) {
+        for (int i = 0; i < n; i++) dx[dxo + i] = x[xo + i] > 0 ? g[go + i] : slope * g[go + i];
+    }
+
     /** SELU's constants (Klambauer et al. 2017), as in Keras. */
     public static final float SELU_ALPHA = 1.6732632423543772848170429916717f;
     public static final float SELU_SCALE = 1.0507009873554804934193349852946f;

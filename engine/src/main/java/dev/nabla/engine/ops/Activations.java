@@ -2,6 +2,7 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.Unary;
 
 /** Activation functions; each derivative is written in terms of the saved input or output (see {@link Unary}). */
@@ -24,6 +25,20 @@ public final class Activations {
         Tensor out = Pointwise.forward(x, Unary.RELU);
         // dx = g where y > 0, else 0 (0 at the kink, as Keras and PyTorch)
         return Autograd.record(out, "relu", Pointwise.backward(Unary.RELU, x, out), x);
+    }
+
+    /** x for x > 0, else slope·x. */
+    public static Tensor leakyRelu(Tensor x, float slope) {
+        Tensor in = Dense.of(x);
+        Backend be = x.backend();
+        Tensor out = Tensor.zeros(be, x.shape());
+        be.leakyRelu(in.storage(), in.offset(), slope, out.storage(), 0, out.size());
+        // dx = g for x > 0, else slope·g
+        return Autograd.record(out, "leakyRelu", (grad, needs) -> {
+            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            be.leakyReluBackward(in.storage(), in.offset(), slope, g.storage(), g.offset(), dx.storage(), 0, dx.size());
+            return new Tensor[] {dx};
+        }, x);
     }
 
     /** Exact (erf) GELU, Keras's default. */

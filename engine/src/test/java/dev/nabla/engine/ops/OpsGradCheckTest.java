@@ -127,6 +127,7 @@ class OpsGradCheckTest {
         check.check("sigmoid", in -> in[0].sigmoid(), leaf(4, 5));
         check.check("tanh", in -> in[0].tanh(), leaf(4, 5));
         check.check("relu", in -> in[0].relu(), awayFromZero(4, 5));
+        check.check("leakyRelu", in -> in[0].leakyRelu(0.3f), awayFromZero(4, 5));
         check.check("gelu", in -> in[0].gelu(), leaf(37)); // longer than a vector: both the vector and the tail loop
         check.check("selu", in -> in[0].selu(), awayFromZero(3, 7));
         check.check("gelu of a transposed view", in -> in[0].transpose().gelu(), leaf(3, 17));
