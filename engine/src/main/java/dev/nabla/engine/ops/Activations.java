@@ -2,7 +2,6 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.Unary;
 
 /** Activation functions; each derivative is written in terms of the saved input or output (see {@link Unary}). */
@@ -29,16 +28,10 @@ public final class Activations {
 
     /** x for x > 0, else slope·x. */
     public static Tensor leakyRelu(Tensor x, float slope) {
-        Tensor in = Dense.of(x);
-        Backend be = x.backend();
-        Tensor out = Tensor.zeros(be, x.shape());
-        be.leakyRelu(in.storage(), in.offset(), slope, out.storage(), 0, out.size());
+        Tensor out = Pointwise.forward(x, (be, in, y) -> be.leakyRelu(in.storage(), in.offset(), slope, y.storage(), 0, y.size()));
         // dx = g for x > 0, else slope·g
-        return Autograd.record(out, "leakyRelu", (grad, needs) -> {
-            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
-            be.leakyReluBackward(in.storage(), in.offset(), slope, g.storage(), g.offset(), dx.storage(), 0, dx.size());
-            return new Tensor[] {dx};
-        }, x);
+        return Autograd.record(out, "leakyRelu", Pointwise.backward(x, (be, in, g, dx) ->
+                be.leakyReluBackward(in.storage(), in.offset(), slope, g.storage(), g.offset(), dx.storage(), 0, dx.size())), x);
     }
 
     /** Exact (erf) GELU, Keras's default. */

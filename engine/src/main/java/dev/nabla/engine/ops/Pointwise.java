@@ -5,9 +5,40 @@ import dev.nabla.engine.autograd.Backward;
 import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.Unary;
 
-/** Runs the element-wise kernels of {@link Unary} over whole tensors, forward and backward. */
+/**
+ * Runs element-wise kernels over whole tensors, forward and backward: those of {@link Unary}, and
+ * those with a constant parameter (pow, clamp, leaky ReLU) given as a kernel call.
+ */
 final class Pointwise {
     private Pointwise() {}
+
+    /** A kernel y = f(x) over a dense input, writing a dense output of the same shape. */
+    interface Kernel {
+        void run(Backend be, Tensor x, Tensor y);
+    }
+
+    /** A kernel dx = g · f'(x) from the saved dense input. */
+    interface BackwardKernel {
+        void run(Backend be, Tensor x, Tensor g, Tensor dx);
+    }
+
+    /** f(x) through a kernel. */
+    static Tensor forward(Tensor x, Kernel kernel) {
+        Tensor out = Tensor.zeros(x.backend(), x.shape());
+        kernel.run(x.backend(), Dense.of(x), out);
+        return out;
+    }
+
+    /** The backward of f(x) through a kernel that reads x. */
+    static Backward backward(Tensor x, BackwardKernel kernel) {
+        Tensor in = Dense.of(x);
+        Backend be = x.backend();
+        return (grad, needs) -> {
+            Tensor dx = Tensor.zeros(be, x.shape());
+            kernel.run(be, in, Dense.of(grad), dx);
+            return new Tensor[] {dx};
+        };
+    }
 
     /** op(x). */
     static Tensor forward(Tensor x, Unary op) {

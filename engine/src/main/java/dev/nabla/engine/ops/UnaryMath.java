@@ -2,7 +2,6 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
-import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.Unary;
 
 /** exp, log, abs, sqrt, pow (constant exponent) and clamp, each with its backward. */
@@ -35,30 +34,18 @@ public final class UnaryMath {
 
     /** x^p for a constant exponent p. */
     public static Tensor pow(Tensor x, float p) {
-        Tensor in = Dense.of(x);
-        Backend be = x.backend();
-        Tensor out = Tensor.zeros(be, x.shape());
-        be.pow(in.storage(), in.offset(), p, out.storage(), 0, out.size());
+        Tensor out = Pointwise.forward(x, (be, in, y) -> be.pow(in.storage(), in.offset(), p, y.storage(), 0, y.size()));
         // dx = g·p·x^(p−1)
-        return Autograd.record(out, "pow", (grad, needs) -> {
-            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
-            be.powBackward(in.storage(), in.offset(), p, g.storage(), g.offset(), dx.storage(), 0, dx.size());
-            return new Tensor[] {dx};
-        }, x);
+        return Autograd.record(out, "pow", Pointwise.backward(x, (be, in, g, dx) ->
+                be.powBackward(in.storage(), in.offset(), p, g.storage(), g.offset(), dx.storage(), 0, dx.size())), x);
     }
 
     /** min(max(x, lo), hi). */
     public static Tensor clamp(Tensor x, float lo, float hi) {
         if (!(lo <= hi)) throw new IllegalArgumentException("clamp: min " + lo + " is greater than max " + hi);
-        Tensor in = Dense.of(x);
-        Backend be = x.backend();
-        Tensor out = Tensor.zeros(be, x.shape());
-        be.clamp(in.storage(), in.offset(), lo, hi, out.storage(), 0, out.size());
+        Tensor out = Pointwise.forward(x, (be, in, y) -> be.clamp(in.storage(), in.offset(), lo, hi, y.storage(), 0, y.size()));
         // dx = g where lo ≤ x ≤ hi, 0 where x was cut
-        return Autograd.record(out, "clamp", (grad, needs) -> {
-            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
-            be.clampBackward(in.storage(), in.offset(), lo, hi, g.storage(), g.offset(), dx.storage(), 0, dx.size());
-            return new Tensor[] {dx};
-        }, x);
+        return Autograd.record(out, "clamp", Pointwise.backward(x, (be, in, g, dx) ->
+                be.clampBackward(in.storage(), in.offset(), lo, hi, g.storage(), g.offset(), dx.storage(), 0, dx.size())), x);
     }
 }
