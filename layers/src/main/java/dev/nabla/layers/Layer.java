@@ -18,6 +18,7 @@ public abstract class Layer {
     private String name;
     private int[] inputShape;
     private final List<Tensor> own = new ArrayList<>();
+    private final List<Tensor> frozen = new ArrayList<>();
     private boolean trainable = true;
     private final List<Tensor> callLosses = new ArrayList<>();
     /** This layer's generator for initial weights and random masks, split from {@link RandomSeed}. */
@@ -73,8 +74,17 @@ public abstract class Layer {
 
     /** Adds a trainable weight named {@code layer/weight}. */
     protected final Tensor addWeight(String weightName, Tensor initial) {
-        initial.requiresGrad(true).name(name + "/" + weightName);
+        return addWeight(weightName, initial, true);
+    }
+
+    /**
+     * Adds a weight named {@code layer/weight}; a non-trainable one (BatchNormalization's moving
+     * statistics) is saved and counted but never given a gradient or updated by an optimizer.
+     */
+    protected final Tensor addWeight(String weightName, Tensor initial, boolean trainableWeight) {
+        initial.requiresGrad(trainableWeight).name(name + "/" + weightName);
         own.add(initial);
+        if (!trainableWeight) frozen.add(initial);
         return initial;
     }
 
@@ -103,8 +113,10 @@ public abstract class Layer {
     /** This layer's weights (a tied layer lists only its own), Keras's {@code layer.weights}. */
     public List<Tensor> weights() { return List.copyOf(own); }
 
-    /** The weights that training updates: all of them, or none once {@code trainable(false)}. */
-    public List<Tensor> trainableWeights() { return trainable ? weights() : List.of(); }
+    /** The weights that training updates: all but the non-trainable ones, or none once {@code trainable(false)}. */
+    public List<Tensor> trainableWeights() {
+        return trainable ? own.stream().filter(w -> !frozen.contains(w)).toList() : List.of();
+    }
 
     public boolean trainable() { return trainable; }
 
