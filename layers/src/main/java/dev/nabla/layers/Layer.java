@@ -113,6 +113,36 @@ public abstract class Layer {
     /** This layer's weights (a tied layer lists only its own), Keras's {@code layer.weights}. */
     public List<Tensor> weights() { return List.copyOf(own); }
 
+    /** Copies of the weights' values, in {@link #weights()} order, as Keras's {@code get_weights()}. */
+    public List<Tensor> getWeights() {
+        return weights().stream().map(w -> Tensor.of(w.toArray(), w.shape())).toList();
+    }
+
+    /**
+     * Sets every weight from values in {@link #weights()} order and layouts (Keras's
+     * {@code set_weights}: a Dense kernel is (in, out)); the layer must be built. Checks all
+     * counts and shapes before changing anything.
+     */
+    public void setWeights(List<Tensor> values) {
+        List<Tensor> ws = weights();
+        if (ws.isEmpty() && !built() && !values.isEmpty()) {
+            throw new IllegalStateException("layer '" + name + "' (" + typeName() + ") is not built yet; build it for an input shape before setWeights");
+        }
+        if (values.size() != ws.size()) {
+            throw new IllegalArgumentException("layer '" + name + "' (" + typeName() + ") has " + ws.size() + " weights, setWeights got " + values.size());
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            if (!Arrays.equals(ws.get(i).shape(), values.get(i).shape())) {
+                throw new IllegalArgumentException("setWeights: weight '" + ws.get(i).name() + "' has shape " + Shape.str(ws.get(i).shape())
+                        + ", the value given has shape " + Shape.str(values.get(i).shape()));
+            }
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            Tensor w = ws.get(i);
+            System.arraycopy(values.get(i).toArray(), 0, w.data(), w.offset(), w.size());
+        }
+    }
+
     /** The weights that training updates: all but the non-trainable ones, or none once {@code trainable(false)}. */
     public List<Tensor> trainableWeights() {
         return trainable ? own.stream().filter(w -> !frozen.contains(w)).toList() : List.of();

@@ -21,7 +21,7 @@ public final class EarlyStopping implements Callback {
     private Training training;
     private double best;
     private int wait, bestEpoch, stoppedEpoch;
-    private List<float[]> bestWeights;
+    private List<Tensor> bestWeights;
 
     public EarlyStopping() {
         this("val_loss", 0, 0, "auto", false);
@@ -46,12 +46,12 @@ public final class EarlyStopping implements Callback {
     @Override
     public void onEpochEnd(int epoch, Map<String, Double> logs) {
         double current = monitor.in(logs, "EarlyStopping");
-        if (restoreBestWeights && bestWeights == null) bestWeights = Weights.copy(training.model());
+        if (restoreBestWeights && bestWeights == null) bestWeights = training.model().getWeights();
         wait++;
         if (monitor.improves(current, best, minDelta)) {
             best = current;
             bestEpoch = epoch;
-            if (restoreBestWeights) bestWeights = Weights.copy(training.model());
+            if (restoreBestWeights) bestWeights = training.model().getWeights();
             wait = 0;
             return;
         }
@@ -63,7 +63,7 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onTrainEnd() {
-        if (restoreBestWeights && bestWeights != null) Weights.restore(training.model(), bestWeights);
+        if (restoreBestWeights && bestWeights != null) training.model().setWeights(bestWeights);
     }
 
     /** The epoch (from 1) with the best monitored value. */
@@ -71,21 +71,4 @@ public final class EarlyStopping implements Callback {
 
     /** The epoch training stopped at, or 0 if it ran to the end. */
     public int stoppedEpoch() { return stoppedEpoch; }
-
-    /** Copies of weight values, in the model's order. */
-    static final class Weights {
-        private Weights() {}
-
-        static List<float[]> copy(dev.nabla.layers.Layer model) {
-            return model.weights().stream().map(Tensor::toArray).toList();
-        }
-
-        static void restore(dev.nabla.layers.Layer model, List<float[]> values) {
-            List<Tensor> weights = model.weights();
-            for (int i = 0; i < weights.size(); i++) {
-                Tensor w = weights.get(i);
-                System.arraycopy(values.get(i), 0, w.data(), w.offset(), w.size());
-            }
-        }
-    }
 }
