@@ -26,7 +26,7 @@ class BackendDispatchTest {
 
     /** conv → relu → max-pool → reshape → matmul → sigmoid cross-entropy, and the gradients of every input. */
     private static float[][] step(Tensor x, Tensor k, Tensor b, Tensor w, Tensor y) {
-        Tensor h = MaxPool2D.maxPool2d(Conv2D.conv2d(x, k, b, 1, 1, Padding.SAME).relu(), 2, 2, 2, 2);
+        Tensor h = MaxPool2D.maxPool2d(Conv2D.conv2d(x, k, b, 1, 1, Padding.SAME).relu(), 2, 2, 2, 2, Padding.VALID);
         Tensor logits = h.reshape(2, -1).matmul(w);
         Tensor loss = SigmoidCrossEntropy.meanFromLogits(logits, y).add(w.square().mean().add(0.5f)).sub(0.25f);
         loss.backward();

@@ -121,11 +121,13 @@ public interface Backend {
     /** The adjoint of im2col: every column entry added back to the pixel it came from (dx overwritten). */
     void col2im(ConvShape s, Storage dcol, Storage dx, int dxOff);
 
-    /** Max pooling without padding, and its backward: dx overwritten with each g added at the first maximum of its window. */
-    void maxPool(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW, int outH, int outW, Storage out);
+    /**
+     * Max pooling over windows laid out as a convolution's (padded positions are not candidates),
+     * and its backward: dx overwritten with each g added at the first maximum of its window.
+     */
+    void maxPool(ConvShape s, Storage x, int xOff, Storage out);
 
-    void maxPoolBackward(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW, int outH, int outW,
-                         Storage g, int gOff, Storage dx);
+    void maxPoolBackward(ConvShape s, Storage x, int xOff, Storage g, int gOff, Storage dx);
 
     /** Nearest-neighbour upsampling by (fH, fW), and its adjoint (dx overwritten with block sums). */
     void upsample(Storage x, int xOff, int batch, int inH, int inW, int c, int fH, int fW, Storage out);

@@ -204,15 +204,13 @@ public class CpuBackend implements Backend {
     }
 
     @Override
-    public void maxPool(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                        int outH, int outW, Storage out) {
-        Resampling.maxPool(a(x), xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, a(out));
+    public void maxPool(ConvShape s, Storage x, int xOff, Storage out) {
+        Resampling.maxPool(s, a(x), xOff, a(out));
     }
 
     @Override
-    public void maxPoolBackward(Storage x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                                int outH, int outW, Storage g, int gOff, Storage dx) {
-        Resampling.maxPoolBackward(a(x), xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, a(g), gOff, a(dx));
+    public void maxPoolBackward(ConvShape s, Storage x, int xOff, Storage g, int gOff, Storage dx) {
+        Resampling.maxPoolBackward(s, a(x), xOff, a(g), gOff, a(dx));
     }
 
     @Override

@@ -2,16 +2,20 @@ package dev.nabla.engine.kernels;
 
 /**
  * Changes the spatial resolution of channels-last images (batch, inH, inW, C): max pooling
- * down, nearest-neighbour upsampling up. Pooling uses pH×pW windows moved by (sH, sW) without
- * padding, so window (oh, ow) covers rows oh·sH .. oh·sH + pH − 1 and columns likewise.
+ * down, nearest-neighbour upsampling up. Pooling windows are laid out as a convolution's
+ * ({@link ConvShape}): window (oh, ow) covers rows oh·sH − padTop .. oh·sH − padTop + kH − 1 and
+ * columns likewise, cut to the image.
  */
 public final class Resampling {
     private Resampling() {}
 
-    /** out[n, oh, ow, c] = max over the window of x[n, ·, ·, c]. */
-    public static void maxPool(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                               int outH, int outW, float[] out) {
-        forEachWindow(x, xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, (o, winner) -> out[o] = x[xOff + winner]);
+    /**
+     * out[n, oh, ow, c] = max over the window of x[n, ·, ·, c]; the window geometry, padding
+     * included, is a convolution's ({@link ConvShape}), and padded positions are not candidates
+     * (as TensorFlow's 'same' max pooling).
+     */
+    public static void maxPool(ConvShape s, float[] x, int xOff, float[] out) {
+        forEachWindow(s, x, xOff, (o, winner) -> out[o] = x[xOff + winner]);
     }
 
     /**
@@ -19,10 +23,9 @@ public final class Resampling {
      * again from x rather than stored): the maximum is locally the identity of its winning input.
      * Overlapping windows add up. Overwrites dx.
      */
-    public static void maxPoolBackward(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                                       int outH, int outW, float[] g, int gOff, float[] dx) {
-        java.util.Arrays.fill(dx, 0, batch * inH * inW * c, 0f);
-        forEachWindow(x, xOff, batch, inH, inW, c, pH, pW, sH, sW, outH, outW, (o, winner) -> dx[winner] += g[gOff + o]);
+    public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
+        java.util.Arrays.fill(dx, 0, s.batch() * s.inH() * s.inW() * s.channels(), 0f);
+        forEachWindow(s, x, xOff, (o, winner) -> dx[winner] += g[gOff + o]);
     }
 
     private interface Winner {
@@ -31,19 +34,21 @@ public final class Resampling {
     }
 
     /** Visits every output element in order with the flat index of its window's first maximum. */
-    private static void forEachWindow(float[] x, int xOff, int batch, int inH, int inW, int c, int pH, int pW, int sH, int sW,
-                                      int outH, int outW, Winner task) {
+    private static void forEachWindow(ConvShape s, float[] x, int xOff, Winner task) {
+        int c = s.channels(), inH = s.inH(), inW = s.inW();
         int[] best = new int[c];
         int o = 0;
-        for (int n = 0; n < batch; n++) {
+        for (int n = 0; n < s.batch(); n++) {
             int image = n * inH * inW * c;
-            for (int oh = 0; oh < outH; oh++) {
-                for (int ow = 0; ow < outW; ow++, o += c) {
-                    int first = image + (oh * sH * inW + ow * sW) * c;
+            for (int oh = 0; oh < s.outH(); oh++) {
+                int top = oh * s.strideH() - s.padTop(), rowFrom = Math.max(top, 0), rowTo = Math.min(top + s.kH(), inH);
+                for (int ow = 0; ow < s.outW(); ow++, o += c) {
+                    int left = ow * s.strideW() - s.padLeft(), colFrom = Math.max(left, 0), colTo = Math.min(left + s.kW(), inW);
+                    int first = image + (rowFrom * inW + colFrom) * c;
                     for (int ch = 0; ch < c; ch++) best[ch] = first + ch;
-                    for (int ki = 0; ki < pH; ki++) {
-                        for (int kj = 0; kj < pW; kj++) {
-                            int at = image + ((oh * sH + ki) * inW + ow * sW + kj) * c;
+                    for (int i = rowFrom; i < rowTo; i++) {
+                        for (int j = colFrom; j < colTo; j++) {
+                            int at = image + (i * inW + j) * c;
                             for (int ch = 0; ch < c; ch++) {
                                 if (x[xOff + at + ch] > x[xOff + best[ch]]) best[ch] = at + ch;
                             }

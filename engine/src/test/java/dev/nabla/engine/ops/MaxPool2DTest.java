@@ -27,17 +27,17 @@ class MaxPool2DTest {
         // 5×5 single channel 0..24, pool 2: windows at rows/cols {0,1} and {2,3}; row and column 4 dropped.
         float[] v = new float[25];
         for (int i = 0; i < 25; i++) v[i] = i;
-        Tensor y = MaxPool2D.maxPool2d(Tensor.of(v, 1, 5, 5, 1), 2, 2, 2, 2);
+        Tensor y = MaxPool2D.maxPool2d(Tensor.of(v, 1, 5, 5, 1), 2, 2, 2, 2, Padding.VALID);
         assertArrayEquals(new int[] {1, 2, 2, 1}, y.shape());
         assertArrayEquals(new float[] {6, 8, 16, 18}, y.toArray());
-        assertArrayEquals(new int[] {32, 3, 3, 64}, MaxPool2D.maxPool2d(Tensor.zeros(32, 7, 7, 64), 2, 2, 2, 2).shape());
+        assertArrayEquals(new int[] {32, 3, 3, 64}, MaxPool2D.maxPool2d(Tensor.zeros(32, 7, 7, 64), 2, 2, 2, 2, Padding.VALID).shape());
     }
 
     @Test
     void forwardTakesThePerChannelMaximum() {
         var rng = new SplittableRandom(2);
         Tensor x = distinct(rng, 2, 6, 7, 17);
-        Tensor y = MaxPool2D.maxPool2d(x, 2, 3, 2, 2);
+        Tensor y = MaxPool2D.maxPool2d(x, 2, 3, 2, 2, Padding.VALID);
         float[] expected = new float[2 * 3 * 3 * 17];
         int at = 0;
         for (int n = 0; n < 2; n++)
@@ -52,14 +52,26 @@ class MaxPool2DTest {
     }
 
     @Test
+    void samePaddingKeepsCeilSizesAndNeverPicksThePadding() {
+        // 5×5 single channel, all negative: 'same' 2×2 stride 2 → 3×3; the last row and column
+        // windows hold one or two image pixels and must not return the padding's value
+        float[] v = new float[25];
+        for (int i = 0; i < 25; i++) v[i] = -1 - i;
+        Tensor y = MaxPool2D.maxPool2d(Tensor.of(v, 1, 5, 5, 1), 2, 2, 2, 2, Padding.SAME);
+        assertArrayEquals(new int[] {1, 3, 3, 1}, y.shape());
+        assertArrayEquals(new float[] {-1, -3, -5, -11, -13, -15, -21, -23, -25}, y.toArray());
+    }
+
+    @Test
     void gradients() {
         var rng = new SplittableRandom(3);
-        GradCheck.float32().check("maxPool2d 2×2 odd", in -> MaxPool2D.maxPool2d(in[0], 2, 2, 2, 2), distinct(rng, 2, 7, 5, 17));
-        GradCheck.float32().check("maxPool2d overlapping", in -> MaxPool2D.maxPool2d(in[0], 3, 3, 2, 2), distinct(rng, 1, 7, 7, 3));
+        GradCheck.float32().check("maxPool2d 2×2 odd", in -> MaxPool2D.maxPool2d(in[0], 2, 2, 2, 2, Padding.VALID), distinct(rng, 2, 7, 5, 17));
+        GradCheck.float32().check("maxPool2d overlapping", in -> MaxPool2D.maxPool2d(in[0], 3, 3, 2, 2, Padding.VALID), distinct(rng, 1, 7, 7, 3));
+        GradCheck.float32().check("maxPool2d same", in -> MaxPool2D.maxPool2d(in[0], 3, 2, 2, 2, Padding.SAME), distinct(rng, 2, 5, 7, 3));
     }
 
     @Test
     void rejectsAPoolLargerThanTheImage() {
-        assertThrows(IllegalArgumentException.class, () -> MaxPool2D.maxPool2d(Tensor.zeros(1, 1, 4, 1), 2, 2, 2, 2));
+        assertThrows(IllegalArgumentException.class, () -> MaxPool2D.maxPool2d(Tensor.zeros(1, 1, 4, 1), 2, 2, 2, 2, Padding.VALID));
     }
 }
