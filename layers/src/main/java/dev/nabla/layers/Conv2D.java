@@ -4,7 +4,7 @@ import dev.nabla.engine.Tensor;
 
 /**
  * A 2-D convolution layer over channels-last images (H, W, C), as Keras's Conv2D: kernel
- * (k, k, C, filters), 'valid' or 'same' padding with TensorFlow's rule
+ * (kH, kW, C, filters), 'valid' or 'same' padding with TensorFlow's rule
  * ({@link dev.nabla.engine.ops.Padding}), then the activation.
  */
 public class Conv2D extends ConvolutionLayer {
@@ -19,6 +19,11 @@ public class Conv2D extends ConvolutionLayer {
     }
 
     public Conv2D(int filters, int kernelSize, int strides, String padding, Activation activation) {
+        this(filters, new int[] {kernelSize, kernelSize}, new int[] {strides, strides}, padding, activation);
+    }
+
+    /** Kernel and strides as (height, width), as {@code Conv2D(8, (3, 5), strides=(1, 2))}. */
+    public Conv2D(int filters, int[] kernelSize, int[] strides, String padding, Activation activation) {
         super(filters, kernelSize, strides, padding, activation);
     }
 
@@ -30,16 +35,16 @@ public class Conv2D extends ConvolutionLayer {
 
     @Override
     protected int[] kernelShape(int channels) {
-        return new int[] {kernelSize, kernelSize, channels, filters};
+        return new int[] {kernelSize[0], kernelSize[1], channels, filters};
     }
 
     @Override
-    protected int outputSize(int in) {
-        return padding.outputSize(in, kernelSize, strides);
+    protected int outputSize(int in, int axis) {
+        return padding.outputSize(in, kernelSize[axis], strides[axis]);
     }
 
     @Override
     protected Tensor convolve(Tensor x, Tensor kernel, Tensor bias) {
-        return dev.nabla.engine.ops.Conv2D.conv2d(x, kernel, bias, strides, strides, padding);
+        return dev.nabla.engine.ops.Conv2D.conv2d(x, kernel, bias, strides[0], strides[1], padding);
     }
 }

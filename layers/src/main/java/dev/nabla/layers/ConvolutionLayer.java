@@ -4,25 +4,31 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Padding;
 
 /**
- * What {@link Conv2D} and {@link Conv2DTranspose} share: square kernels, equal strides, Keras's
- * padding names, a kernel and a bias, then the activation. The kernel starts glorot-uniform with
- * Keras's fans for a convolution kernel (k, k, a, b): fan_in = k·k·a, fan_out = k·k·b; the bias
- * at zero.
+ * What {@link Conv2D} and {@link Conv2DTranspose} share: a kernel of (height, width) and strides
+ * of (height, width), each given as one number for both as Keras allows, Keras's padding names,
+ * a kernel and a bias, then the activation. The kernel starts glorot-uniform with Keras's fans
+ * for a convolution kernel (kH, kW, a, b): fan_in = kH·kW·a, fan_out = kH·kW·b; the bias at zero.
  */
 public abstract class ConvolutionLayer extends Layer {
-    protected final int filters, kernelSize, strides;
+    protected final int filters;
+    /** (height, width) of the kernel and of the strides. */
+    protected final int[] kernelSize, strides;
     protected final Padding padding;
     private final Activation activation;
     private Tensor kernel, bias;
 
-    ConvolutionLayer(int filters, int kernelSize, int strides, String padding, Activation activation) {
-        if (filters <= 0 || kernelSize <= 0 || strides <= 0) {
+    ConvolutionLayer(int filters, int[] kernelSize, int[] strides, String padding, Activation activation) {
+        if (kernelSize.length != 2 || strides.length != 2) {
+            throw new IllegalArgumentException(typeName() + ": kernel size and strides are (height, width) pairs, got "
+                    + java.util.Arrays.toString(kernelSize) + " and " + java.util.Arrays.toString(strides));
+        }
+        if (filters <= 0 || kernelSize[0] <= 0 || kernelSize[1] <= 0 || strides[0] <= 0 || strides[1] <= 0) {
             throw new IllegalArgumentException(typeName() + ": filters, kernel size and strides must be positive, got "
-                    + filters + ", " + kernelSize + ", " + strides);
+                    + filters + ", " + java.util.Arrays.toString(kernelSize) + ", " + java.util.Arrays.toString(strides));
         }
         this.filters = filters;
-        this.kernelSize = kernelSize;
-        this.strides = strides;
+        this.kernelSize = kernelSize.clone();
+        this.strides = strides.clone();
         this.padding = Padding.of(padding);
         this.activation = activation;
     }
@@ -34,8 +40,8 @@ public abstract class ConvolutionLayer extends Layer {
     /** The kernel's shape for inputs with this many channels. */
     protected abstract int[] kernelShape(int channels);
 
-    /** The output length along one spatial axis of this length. */
-    protected abstract int outputSize(int in);
+    /** The output length along spatial axis {@code axis} (0 height, 1 width) for an input of length {@code in}. */
+    protected abstract int outputSize(int in, int axis);
 
     /** The convolution itself, before the activation. */
     protected abstract Tensor convolve(Tensor x, Tensor kernel, Tensor bias);
@@ -57,9 +63,9 @@ public abstract class ConvolutionLayer extends Layer {
     @Override
     public int[] computeOutputShape(int[] in) {
         ImageShape.check(this, in);
-        int h = outputSize(in[0]), w = outputSize(in[1]);
+        int h = outputSize(in[0], 0), w = outputSize(in[1], 1);
         if (h <= 0 || w <= 0) {
-            throw new IllegalArgumentException("layer '" + name() + "' (" + typeName() + "): a " + kernelSize + "×" + kernelSize + " kernel with "
+            throw new IllegalArgumentException("layer '" + name() + "' (" + typeName() + "): a " + kernelSize[0] + "×" + kernelSize[1] + " kernel with "
                     + padding.name().toLowerCase(java.util.Locale.ROOT) + " padding does not fit inputs of shape " + batchShape(in));
         }
         return new int[] {h, w, filters};

@@ -1,5 +1,6 @@
 package dev.nabla.engine.ops;
 
+import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.kernels.Backend;
@@ -31,9 +32,23 @@ public final class Conv2DTranspose {
      */
     public static Tensor conv2dTranspose(Tensor x, Tensor kernel, Tensor bias, int strideH, int strideW, Padding padding) {
         Convolution.checkShapes("conv2dTranspose", x, kernel, bias, 3, 2);
+        return conv2dTranspose(x, kernel, bias, strideH, strideW, padding,
+                padding.transposedOutputSize(x.dim(1), kernel.dim(0), strideH), padding.transposedOutputSize(x.dim(2), kernel.dim(1), strideW));
+    }
+
+    /**
+     * The same with the output's height and width given, as TensorFlow's {@code output_shape}
+     * (Keras's {@code output_padding} picks one of the sizes that the forward convolution maps
+     * back to the input's).
+     */
+    public static Tensor conv2dTranspose(Tensor x, Tensor kernel, Tensor bias, int strideH, int strideW, Padding padding, int outH, int outW) {
+        Convolution.checkShapes("conv2dTranspose", x, kernel, bias, 3, 2);
         Convolution.checkStrides("conv2dTranspose", strideH, strideW);
         int h = x.dim(1), w = x.dim(2), kH = kernel.dim(0), kW = kernel.dim(1), filters = kernel.dim(2), channels = x.dim(3);
-        int outH = padding.transposedOutputSize(h, kH, strideH), outW = padding.transposedOutputSize(w, kW, strideW);
+        if (outH <= 0 || outW <= 0 || padding.outputSize(outH, kH, strideH) != h || padding.outputSize(outW, kW, strideW) != w) {
+            throw new IllegalArgumentException("conv2dTranspose: an output of " + outH + "×" + outW + " is not one that a " + kH + "×" + kW + " convolution with strides "
+                    + strideH + "×" + strideW + " and " + padding + " padding maps to the input " + Shape.str(x.shape()));
+        }
         // The forward convolution of this adjoint pair: (N, outH, outW, F) → (N, H, W, C).
         ConvShape s = new ConvShape(x.dim(0), outH, outW, filters, kH, kW, strideH, strideW,
                 padding.padBefore(outH, kH, strideH), padding.padBefore(outW, kW, strideW), h, w);

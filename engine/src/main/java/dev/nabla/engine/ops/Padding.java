@@ -38,6 +38,18 @@ public enum Padding {
         };
     }
 
+    /**
+     * The transposed convolution's output length with Keras's {@code output_padding} p (which
+     * must be less than the stride): (in − 1)·s + k − 2·pad + p, where pad is ⌊k/2⌋ for 'same'
+     * and 0 for 'valid'.
+     */
+    public int transposedOutputSize(int in, int k, int s, int outputPadding) {
+        if (outputPadding < 0 || outputPadding >= s) {
+            throw new IllegalArgumentException("output_padding must be in [0, stride " + s + "), got " + outputPadding);
+        }
+        return (in - 1) * s + k - 2 * (this == SAME ? k / 2 : 0) + outputPadding;
+    }
+
     /** Parses Keras's names "valid" and "same" (any case). */
     public static Padding of(String name) {
         return switch (name.toLowerCase(java.util.Locale.ROOT)) {
