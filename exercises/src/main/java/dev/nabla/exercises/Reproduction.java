@@ -4,9 +4,8 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
-import dev.nabla.layers.Layer;
+import dev.nabla.layers.LayerScope;
 import dev.nabla.layers.Model;
-import dev.nabla.layers.RandomSeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,22 +19,23 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run of an exercise: seeds the weights, trains with the books' {@code fit} defaults (batch 32,
- * shuffled every epoch, Keras-style progress), times the epochs, names and collects the pictures,
- * and builds the {@link Result}.
+ * One run of an exercise: the models it builds take their weights and names from a
+ * {@link LayerScope} seeded with {@code --seed}, open until the run is closed; it trains with the
+ * books' {@code fit} defaults (batch 32, shuffled every epoch, Keras-style progress), times the
+ * epochs, names and collects the pictures, and builds the {@link Result}.
  */
-public final class Reproduction {
+public final class Reproduction implements AutoCloseable {
     private final Exercise exercise;
     private final Options options;
+    private final LayerScope scope;
     private final List<Path> pictures = new ArrayList<>();
     private final List<double[]> losses = new ArrayList<>();
     private final EpochTimer timer = new EpochTimer();
 
-    public Reproduction(Exercise exercise, Options options) {
+    Reproduction(Exercise exercise, Options options) {
         this.exercise = exercise;
         this.options = options;
-        RandomSeed.set(options.seed());
-        Layer.clearSession();
+        this.scope = LayerScope.open(options.seed());
     }
 
     public Options options() {
@@ -98,6 +98,12 @@ public final class Reproduction {
 
     public Result result(double figure) {
         return new Result(exercise.id(), exercise.target(), figure, pictures, timer.meanSeconds(), losses);
+    }
+
+    /** Closes the run's layer scope. */
+    @Override
+    public void close() {
+        scope.close();
     }
 
     /** Wall-clock seconds per epoch, from the start of an epoch to the end of its validation. */

@@ -29,9 +29,11 @@ class FitTest {
 
     @Test
     void classifierLearnsAndReportsKerasKeys() {
-        RandomSeed.set(1);
         Tensor[] d = blobs(200, 5);
-        Sequential m = new Sequential(new Dense(8, Activation.RELU), new Dense(2, Activation.SOFTMAX));
+        Sequential m;
+        try (var scope = LayerScope.open(1)) {
+            m = new Sequential(new Dense(8, Activation.RELU), new Dense(2, Activation.SOFTMAX));
+        }
         m.compile(Losses.categoricalCrossEntropy(), new Adam(0.01f), Metrics.ACCURACY);
         History h = m.fit(d[0], d[1], Fit.epochs(5).batchSize(32).validationData(d[0], d[1]).verbose(false));
         assertEquals(5, h.epochs());
@@ -48,11 +50,12 @@ class FitTest {
     void sameSeedSameLosses() {
         double[][] runs = new double[2][];
         for (int r = 0; r < 2; r++) {
-            RandomSeed.set(9);
             Tensor[] d = blobs(100, 5);
-            Sequential m = new Sequential(new Dense(6, Activation.TANH), new Dropout(0.3f), new Dense(2, Activation.SOFTMAX));
-            m.compile(Losses.categoricalCrossEntropy(), SGD.keras22());
-            runs[r] = m.fit(d[0], d[1], Fit.epochs(3).seed(4).verbose(false)).get("loss");
+            try (var scope = LayerScope.open(9)) {
+                Sequential m = new Sequential(new Dense(6, Activation.TANH), new Dropout(0.3f), new Dense(2, Activation.SOFTMAX));
+                m.compile(Losses.categoricalCrossEntropy(), SGD.keras22());
+                runs[r] = m.fit(d[0], d[1], Fit.epochs(3).seed(4).verbose(false)).get("loss");
+            }
         }
         assertArrayEquals(runs[0], runs[1]);
     }

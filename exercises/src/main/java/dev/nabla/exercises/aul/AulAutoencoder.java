@@ -39,9 +39,8 @@ abstract class AulAutoencoder implements Exercise {
     abstract Gallery.Shape codeShape();
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        Tensor images = images(options);
+    public Result run(Reproduction r) throws Exception {
+        Tensor images = images(r.options());
         Networks net = build();
         net.autoencoder().compile(Losses.binaryCrossEntropy(), Adadelta.keras22());
         net.autoencoder().printSummary();

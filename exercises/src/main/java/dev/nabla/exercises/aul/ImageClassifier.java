@@ -50,9 +50,8 @@ abstract class ImageClassifier implements Exercise {
     abstract int shown();
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        LabeledImages data = data(options);
+    public Result run(Reproduction r) throws Exception {
+        LabeledImages data = data(r.options());
         int n = Math.min(shown(), data.count());
         LabeledImages first = data.slice(0, n);
         Gallery.Shape shape = Gallery.Shape.gray(data.height(), data.width());
