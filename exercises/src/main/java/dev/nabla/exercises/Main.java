@@ -126,7 +126,7 @@ public final class Main {
     static Result runOne(Exercise e, Options options, PrintStream out) throws Exception {
         out.println("=== " + e.id() + ": " + e.title());
         Result r;
-        try (var run = new Reproduction(e, options)) {
+        try (var run = new Reproduction(e, options, out)) {
             r = e.run(run);
         }
         for (var p : r.pictures()) out.println("wrote " + p);

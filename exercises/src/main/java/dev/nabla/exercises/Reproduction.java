@@ -8,6 +8,7 @@ import dev.nabla.layers.LayerScope;
 import dev.nabla.layers.Model;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -22,24 +23,32 @@ import java.util.Map;
  * One run of an exercise: the models it builds take their weights and names from a
  * {@link LayerScope} seeded with {@code --seed}, open until the run is closed; it trains with the
  * books' {@code fit} defaults (batch 32, shuffled every epoch, Keras-style progress), times the
- * epochs, names and collects the pictures, and builds the {@link Result}.
+ * epochs, names and collects the pictures, and builds the {@link Result}. Everything the run
+ * prints, progress and summaries included, goes to one stream.
  */
 public final class Reproduction implements AutoCloseable {
     private final Exercise exercise;
     private final Options options;
+    private final PrintStream out;
     private final LayerScope scope;
     private final List<Path> pictures = new ArrayList<>();
     private final List<double[]> losses = new ArrayList<>();
     private final EpochTimer timer = new EpochTimer();
 
-    Reproduction(Exercise exercise, Options options) {
+    Reproduction(Exercise exercise, Options options, PrintStream out) {
         this.exercise = exercise;
         this.options = options;
+        this.out = out;
         this.scope = LayerScope.open(options.seed());
     }
 
     public Options options() {
         return options;
+    }
+
+    /** Where the run prints: its progress, summaries and figures. */
+    public PrintStream out() {
+        return out;
     }
 
     /** The epochs to train: the book's count unless {@code --epochs} overrides it. */
@@ -50,7 +59,7 @@ public final class Reproduction implements AutoCloseable {
     /** {@code model.fit(x, y, epochs=…, batch_size=32, validation_data=(xv, yv))}; {@code xv} may be null. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, Tensor xv, Tensor yv) {
         Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
-                .seed(options.seed()).verbose(true).callbacks(timer);
+                .seed(options.seed()).verbose(true).output(out).callbacks(timer);
         if (xv != null) fit.validationData(xv, yv);
         History history = model.fit(x, y, fit);
         losses.add(history.get("loss"));
@@ -93,7 +102,7 @@ public final class Reproduction implements AutoCloseable {
 
     /** Prints a line of the exercise's own output (figures beyond the progress bars). */
     public void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, format + "%n", args);
+        out.printf(Locale.ROOT, format + "%n", args);
     }
 
     public Result result(double figure) {

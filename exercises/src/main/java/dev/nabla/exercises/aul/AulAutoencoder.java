@@ -43,7 +43,7 @@ abstract class AulAutoencoder implements Exercise {
         Tensor images = images(r.options());
         Networks net = build();
         net.autoencoder().compile(Losses.binaryCrossEntropy(), Adadelta.keras22());
-        net.autoencoder().printSummary(System.out);
+        net.autoencoder().printSummary(r.out());
         History history = r.fit(net.autoencoder(), images, images, epochs());
         Tensor shown = images.slice(0, 0, Math.min(SHOWN, images.dim(0)));
         Gallery.withCodes(r.picture("codes"), title(), shown, net.encoder().predict(shown), net.autoencoder().predict(shown),

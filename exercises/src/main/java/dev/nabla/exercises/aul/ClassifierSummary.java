@@ -24,7 +24,7 @@ public final class ClassifierSummary implements Exercise {
     public Result run(Reproduction r) {
         Sequential model = CifarClassifier.network();
         String summary = model.summary();
-        System.out.print(summary.endsWith("\n") ? summary : summary + "\n");
+        r.out().print(summary.endsWith("\n") ? summary : summary + "\n");
         TextPicture.write(r.picture("summary"), summary);
         return r.result(model.countParams());
     }

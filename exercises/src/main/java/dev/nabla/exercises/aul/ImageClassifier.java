@@ -63,7 +63,7 @@ abstract class ImageClassifier implements Exercise {
 
         Sequential model = model();
         model.compile(Losses.categoricalCrossEntropy(), SGD.keras22(), Metrics.ACCURACY);
-        model.printSummary(System.out);
+        model.printSummary(r.out());
         if (earlierEpochs() > 0) {
             r.say("First the training the book's notebook had already done (%d epochs), then the run it prints:", earlierEpochs());
             r.fit(model, x, data.oneHotLabels(), earlierEpochs());

@@ -55,7 +55,7 @@ abstract class NeuronCurves implements Exercise {
         for (int t = 0; t < THETAS.length; t++) {
             String theta = new BigDecimal(Float.toString(THETAS[t])).stripTrailingZeros().toPlainString();
             plot.series("θ = " + theta, xs, toDouble(y[t]));
-            System.out.printf(Locale.ROOT, "θ = %-4s y(-5) = %.4f  y(%.4f) = %.4f  y(5) = %.4f%n",
+            r.say("θ = %-4s y(-5) = %.4f  y(%.4f) = %.4f  y(5) = %.4f",
                     theta, y[t][0], xs[50], y[t][50], y[t][99]);
         }
         plot.write(r.picture("curves"));

@@ -46,7 +46,7 @@ public final class CodeMap implements Exercise {
         var compressed = new Points(codes.toArray(), n, codes.dim(1));
         int[] classes = data.valid().labels();
         r.say("t-SNE of %d codes of dimension %d", n, codes.dim(1));
-        Points map = new TSne(System.out).embed(compressed);
+        Points map = new TSne(r.out()).embed(compressed);
 
         double trust = EmbeddingQuality.trustworthiness(compressed, map, K);
         r.say("trustworthiness (k=%d): %.4f", K, trust);

@@ -59,7 +59,7 @@ abstract class FashionAutoencoder implements Exercise {
     static History train(Reproduction r, Model autoencoder, TrainValid data) {
         Tensor xTrain = data.train().images(), xValid = data.valid().images();
         autoencoder.compile(Losses.binaryCrossEntropy(), new Adam());
-        autoencoder.printSummary(System.out);
+        autoencoder.printSummary(r.out());
         return r.fit(autoencoder, xTrain, xTrain, EPOCHS, xValid, xValid);
     }
 

@@ -60,7 +60,7 @@ public final class GreedyLayerwise implements Exercise {
 
         var stacked = new Sequential(new Flatten(), enc1, enc2, dec2, dec1, new Reshape(28, 28)).inputShape(28, 28);
         stacked.compile(Losses.binaryCrossEntropy(), new Adam());
-        stacked.printSummary(System.out);
+        stacked.printSummary(r.out());
         Tensor images = data.valid().images();
         double valLoss = stacked.evaluate(images, images).get("loss");
         r.say("stacked autoencoder, no fine-tuning: val_loss %.4f", valLoss);
