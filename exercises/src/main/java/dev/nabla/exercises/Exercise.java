@@ -2,7 +2,9 @@ package dev.nabla.exercises;
 
 /**
  * One reproduction of a book exercise: trains (or evaluates) a model, prints Keras-style progress,
- * writes its pictures and returns its figure, which {@link Main} prints as the RESULT line.
+ * writes its pictures and returns its figure, which {@link Main} prints as the RESULT line. Each
+ * run gets its own {@link Reproduction}: the options, the seeded scope its models are built in,
+ * and what collects its fits and pictures.
  */
 public interface Exercise {
 
@@ -15,5 +17,5 @@ public interface Exercise {
     /** The book's figure, its tolerance and how the two are compared. */
     Target target();
 
-    Result run(Options options) throws Exception;
+    Result run(Reproduction run) throws Exception;
 }

@@ -125,7 +125,10 @@ public final class Main {
     /** Runs one exercise and prints its pictures, its seconds per epoch and its RESULT line. */
     static Result runOne(Exercise e, Options options, PrintStream out) throws Exception {
         out.println("=== " + e.id() + ": " + e.title());
-        Result r = e.run(options);
+        Result r;
+        try (var run = new Reproduction(e, options, out)) {
+            r = e.run(run);
+        }
         for (var p : r.pictures()) out.println("wrote " + p);
         if (!Double.isNaN(r.secondsPerEpoch())) out.printf(Locale.ROOT, "seconds per epoch: %.1f%n", r.secondsPerEpoch());
         out.println(r.line());

@@ -4,11 +4,11 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
-import dev.nabla.layers.Layer;
+import dev.nabla.layers.LayerScope;
 import dev.nabla.layers.Model;
-import dev.nabla.layers.RandomSeed;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
@@ -20,26 +20,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One run of an exercise: seeds the weights, trains with the books' {@code fit} defaults (batch 32,
- * shuffled every epoch, Keras-style progress), times the epochs, names and collects the pictures,
- * and builds the {@link Result}.
+ * One run of an exercise: the models it builds take their weights and names from a
+ * {@link LayerScope} seeded with {@code --seed}, open until the run is closed; it trains with the
+ * books' {@code fit} defaults (batch 32, shuffled every epoch, Keras-style progress), times the
+ * epochs, names and collects the pictures, and builds the {@link Result}. Everything the run
+ * prints, progress and summaries included, goes to one stream.
  */
-public final class Reproduction {
+public final class Reproduction implements AutoCloseable {
     private final Exercise exercise;
     private final Options options;
+    private final PrintStream out;
+    private final LayerScope scope;
     private final List<Path> pictures = new ArrayList<>();
     private final List<double[]> losses = new ArrayList<>();
     private final EpochTimer timer = new EpochTimer();
 
-    public Reproduction(Exercise exercise, Options options) {
+    Reproduction(Exercise exercise, Options options, PrintStream out) {
         this.exercise = exercise;
         this.options = options;
-        RandomSeed.set(options.seed());
-        Layer.clearSession();
+        this.out = out;
+        this.scope = LayerScope.open(options.seed());
     }
 
     public Options options() {
         return options;
+    }
+
+    /** Where the run prints: its progress, summaries and figures. */
+    public PrintStream out() {
+        return out;
     }
 
     /** The epochs to train: the book's count unless {@code --epochs} overrides it. */
@@ -50,7 +59,7 @@ public final class Reproduction {
     /** {@code model.fit(x, y, epochs=…, batch_size=32, validation_data=(xv, yv))}; {@code xv} may be null. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, Tensor xv, Tensor yv) {
         Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
-                .seed(options.seed()).verbose(true).callbacks(timer);
+                .seed(options.seed()).verbose(true).output(out).callbacks(timer);
         if (xv != null) fit.validationData(xv, yv);
         History history = model.fit(x, y, fit);
         losses.add(history.get("loss"));
@@ -93,11 +102,17 @@ public final class Reproduction {
 
     /** Prints a line of the exercise's own output (figures beyond the progress bars). */
     public void say(String format, Object... args) {
-        System.out.printf(Locale.ROOT, format + "%n", args);
+        out.printf(Locale.ROOT, format + "%n", args);
     }
 
     public Result result(double figure) {
         return new Result(exercise.id(), exercise.target(), figure, pictures, timer.meanSeconds(), losses);
+    }
+
+    /** Closes the run's layer scope. */
+    @Override
+    public void close() {
+        scope.close();
     }
 
     /** Wall-clock seconds per epoch, from the start of an epoch to the end of its validation. */

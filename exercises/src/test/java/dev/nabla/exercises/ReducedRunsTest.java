@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Every exercise in a reduced form: 2 epochs on the first 320 training samples (HOML: and 29
  * validation images). Each must train (the training loss of each fit falls from epoch 1 to 2),
- * write decodable, non-empty PNG pictures, and print its RESULT line.
+ * write decodable, non-empty PNG pictures, and print its RESULT line, all of its output to the
+ * stream it is given.
  */
 class ReducedRunsTest {
     private static final Pattern RESULT = Pattern.compile(
@@ -42,7 +43,16 @@ class ReducedRunsTest {
         Exercise exercise = Exercises.byId(id);
         var options = new Options(OptionalInt.of(2), OptionalInt.of(320), 42, dir);
         var text = new ByteArrayOutputStream();
-        Result result = Main.runOne(exercise, options, new PrintStream(text, true, StandardCharsets.UTF_8));
+        var stdout = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        Result result;
+        try {
+            result = Main.runOne(exercise, options, new PrintStream(text, true, StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(original);
+        }
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8), id + " prints only to the stream it is given");
 
         var m = RESULT.matcher(text.toString(StandardCharsets.UTF_8));
         assertTrue(m.find(), "RESULT line in:\n" + text);

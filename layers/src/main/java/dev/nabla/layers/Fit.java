@@ -2,10 +2,13 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.io.PrintStream;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * Options for {@link Model#fit}, with Keras's defaults: batch 32, shuffled every epoch, verbose.
+ * Options for {@link Model#fit}, with Keras's defaults: batch 32, shuffled every epoch, verbose
+ * (progress on standard output).
  * {@code Fit.epochs(10).batchSize(32).validationData(xv, yv).seed(42)}.
  */
 public final class Fit {
@@ -17,6 +20,7 @@ public final class Fit {
     boolean shuffle = true;
     long seed = 0;
     boolean verbose = true;
+    PrintStream output = System.out;
     List<Callback> callbacks = List.of();
 
     private Fit(int epochs) {
@@ -53,6 +57,12 @@ public final class Fit {
 
     public Fit verbose(boolean on) {
         this.verbose = on;
+        return this;
+    }
+
+    /** Where the progress lines and the reason for an early stop are printed. */
+    public Fit output(PrintStream out) {
+        this.output = Objects.requireNonNull(out, "Fit: output");
         return this;
     }
 

@@ -7,9 +7,7 @@ import dev.nabla.engine.Tensor;
 public class Flatten extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
-        Tensor y = x.reshape(x.dim(0), -1);
-        Logits.carry(x, y);
-        return y;
+        return x.reshape(x.dim(0), -1);
     }
 
     @Override

@@ -6,6 +6,6 @@ public final class Input {
 
     public static SymbolicTensor of(int... shape) {
         for (int d : shape) if (d <= 0) throw new IllegalArgumentException("Input: dimensions must be positive, got " + java.util.Arrays.toString(shape));
-        return new SymbolicTensor(shape, null, null, Names.unique("input", false));
+        return new SymbolicTensor(shape, null, null, LayerScope.current().uniqueName("input", false));
     }
 }

@@ -21,16 +21,19 @@ public abstract class Layer {
     private final List<Tensor> frozen = new ArrayList<>();
     private boolean trainable = true;
     private final List<Tensor> callLosses = new ArrayList<>();
-    /** This layer's generator for initial weights and random masks, split from {@link RandomSeed}. */
-    protected final SplittableRandom rng = RandomSeed.split();
+    /** This layer's generator for initial weights and random masks, split from the current {@link LayerScope}. */
+    protected final SplittableRandom rng = LayerScope.current().split();
 
     protected Layer() {
-        this.name = Names.unique(Names.snakeCase(typeName()), true);
+        this.name = LayerScope.current().uniqueName(Names.snakeCase(typeName()), true);
     }
 
-    /** Forgets the automatic names handed out so far, like {@code keras.backend.clear_session()}. */
+    /**
+     * Forgets the automatic names the current {@link LayerScope} has handed out, like
+     * {@code keras.backend.clear_session()}: the next Dense is {@code dense} again.
+     */
     public static void clearSession() {
-        Names.clear();
+        LayerScope.current().forgetNames();
     }
 
     public String name() { return name; }

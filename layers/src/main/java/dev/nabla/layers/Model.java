@@ -6,11 +6,13 @@ import dev.nabla.layers.losses.Metric;
 import dev.nabla.optim.Optimizer;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -128,8 +130,12 @@ public class Model extends Layer {
     public List<Metric> metrics() { return metrics; }
 
     private Trainer trainer() {
-        if (loss == null) throw new IllegalStateException("model '" + name() + "' must be compiled (compile(loss, optimizer, ...)) before training or evaluation");
+        requireCompiled();
         return new Trainer(this);
+    }
+
+    private void requireCompiled() {
+        if (loss == null) throw new IllegalStateException("model '" + name() + "' must be compiled (compile(loss, optimizer, ...)) before training or evaluation");
     }
 
     /** Trains on (x, y); see {@link Fit} for the options. */
@@ -155,6 +161,48 @@ public class Model extends Layer {
         return Batches.predict(this, x, batchSize);
     }
 
+    /**
+     * One training step on a batch, Keras's {@code train_step}: the forward pass in training mode,
+     * {@link #computeLoss}, gradients zeroed, back-propagation, and the optimizer's step on the
+     * trainable weights. Returns the batch's logs: "loss", then each metric. {@link #fit} calls it
+     * for every batch and averages the logs over the epoch; a subclass may override it to train
+     * differently.
+     */
+    public Map<String, Double> trainStep(Tensor x, Tensor y) {
+        Tensor pred = call(x, true);
+        Tensor total = computeLoss(y, pred);
+        List<Tensor> params = trainableWeights();
+        for (Tensor p : params) p.zeroGrad();
+        total.backward();
+        optimizer.step(params);
+        return logs(total, y, pred);
+    }
+
+    /**
+     * One evaluation step on a batch, Keras's {@code test_step}: the forward pass in inference mode,
+     * {@link #computeLoss} and the metrics, as logs like {@link #trainStep}'s. {@link #evaluate} and
+     * the validation in {@link #fit} call it for every batch, without gradients.
+     */
+    public Map<String, Double> testStep(Tensor x, Tensor y) {
+        Tensor pred = call(x, false);
+        return logs(computeLoss(y, pred), y, pred);
+    }
+
+    /** The compiled loss of {@code pred} against {@code y} plus the losses the layers added in the last call, Keras's {@code compute_loss}. */
+    public Tensor computeLoss(Tensor y, Tensor pred) {
+        requireCompiled();
+        Tensor total = loss.compute(y, pred);
+        for (Tensor l : losses()) total = total.add(l);
+        return total;
+    }
+
+    private Map<String, Double> logs(Tensor total, Tensor y, Tensor pred) {
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", (double) total.item());
+        for (Metric m : metrics) logs.put(m.name(), m.compute(y, pred));
+        return logs;
+    }
+
     // ---------------------------------------------------------------- summary and weights
 
     /** Keras's summary table. */
@@ -162,8 +210,9 @@ public class Model extends Layer {
         return Summary.of(this);
     }
 
-    public void printSummary() {
-        System.out.print(summary());
+    /** Prints the summary table to {@code out}, as Keras's {@code model.summary(print_fn=...)}. */
+    public void printSummary(PrintStream out) {
+        out.print(summary());
     }
 
     /** Writes every weight, named like "dense/kernel", to a safetensors file, atomically. */

@@ -1,25 +1,23 @@
 package dev.nabla.layers;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Keras's automatic layer names: the first Dense is {@code dense}, the next {@code dense_1}, and
- * so on per prefix; inputs count from 1 ({@code input_1}). Names are unique per JVM until
- * {@link Layer#clearSession()}.
+ * so on per prefix; inputs count from 1 ({@code input_1}). Each {@link LayerScope} counts its own.
  */
 final class Names {
-    private static final Map<String, Integer> COUNTS = new HashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
 
-    private Names() {}
-
-    static synchronized String unique(String prefix, boolean zeroBased) {
-        int n = COUNTS.merge(prefix, 1, Integer::sum) - (zeroBased ? 1 : 0);
+    String unique(String prefix, boolean zeroBased) {
+        int n = counts.merge(prefix, 1, Integer::sum) - (zeroBased ? 1 : 0);
         return n == 0 ? prefix : prefix + "_" + n;
     }
 
-    static synchronized void clear() {
-        COUNTS.clear();
+    void clear() {
+        counts.clear();
     }
 
     /**
@@ -28,6 +26,6 @@ final class Names {
      */
     static String snakeCase(String className) {
         String words = className.replaceAll("(.)([A-Z][a-z0-9]+)", "$1_$2");
-        return words.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return words.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
     }
 }

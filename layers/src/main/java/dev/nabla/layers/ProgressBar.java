@@ -2,32 +2,34 @@ package dev.nabla.layers;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Keras's per-epoch progress line:
  * {@code 1719/1719 [==============================] - 6s 3ms/step - loss: 0.2970 - val_loss: 0.2893}.
- * On a terminal the bar is redrawn in place as batches finish; otherwise only the final line of
- * each epoch is printed.
+ * When it goes to standard output and that is a terminal, the bar is redrawn in place as batches
+ * finish; otherwise only the final line of each epoch is printed.
  */
 final class ProgressBar {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
+    private final PrintStream out;
     private final int steps;
     private final boolean live;
-    private final PrintStream out = System.out;
     private final long start = System.nanoTime();
     private long lastDraw;
 
-    private ProgressBar(int steps, boolean live) {
+    private ProgressBar(PrintStream out, int steps) {
+        this.out = out;
         this.steps = steps;
-        this.live = live;
+        this.live = out == System.out && isTerminal();
     }
 
-    static ProgressBar start(int epoch, int epochs, int steps) {
-        System.out.println("Epoch " + epoch + "/" + epochs);
-        return new ProgressBar(steps, isTerminal());
+    static ProgressBar start(PrintStream out, int epoch, int epochs, int steps) {
+        out.println("Epoch " + epoch + "/" + epochs);
+        return new ProgressBar(out, steps);
     }
 
     void update(int step, Map<String, Double> logs) {
@@ -49,7 +51,7 @@ final class ProgressBar {
 
     private String counter(int step) {
         String total = Integer.toString(steps);
-        return String.format("%" + total.length() + "d/%s ", step, total);
+        return String.format(Locale.ROOT, "%" + total.length() + "d/%s ", step, total);
     }
 
     /** [=====>........] with the head '>' until the epoch completes. */
@@ -73,7 +75,7 @@ final class ProgressBar {
         for (var e : logs.entrySet()) {
             if (e.getKey().equals("batch_loss")) continue;
             double v = e.getValue();
-            sb.append(" - ").append(e.getKey()).append(": ").append(Math.abs(v) > 1e-3 ? String.format("%.4f", v) : String.format("%.4e", v));
+            sb.append(" - ").append(e.getKey()).append(": ").append(Math.abs(v) > 1e-3 ? String.format(Locale.ROOT, "%.4f", v) : String.format(Locale.ROOT, "%.4e", v));
         }
         return sb.toString();
     }

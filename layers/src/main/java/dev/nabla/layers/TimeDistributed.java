@@ -30,9 +30,7 @@ public class TimeDistributed extends Layer {
         int batch = x.dim(0), steps = x.dim(1);
         int[] folded = x.shape();
         Tensor y = layer.call(x.reshape(withLeading(batch * steps, Arrays.copyOfRange(folded, 2, folded.length))), training);
-        Tensor out = y.reshape(withLeading(batch, withLeading(steps, Arrays.copyOfRange(y.shape(), 1, y.rank()))));
-        Logits.carry(y, out);
-        return out;
+        return y.reshape(withLeading(batch, withLeading(steps, Arrays.copyOfRange(y.shape(), 1, y.rank()))));
     }
 
     @Override

@@ -124,4 +124,16 @@ class CallbacksTest {
         assertFalse(Files.exists(dir.resolve("w-2.safetensors")));
         assertTrue(Files.exists(dir.resolve("w-3.safetensors")));
     }
+
+    @Test
+    void fitCallsOnTrainEndAndHistoryKeepsTheRateTheCallbacksLog() {
+        Sequential m = model(0.1f);
+        Tensor x = Tensor.ones(8, 3), y = Tensor.zeros(8, 2);
+        EarlyStopping es = new EarlyStopping("loss", 0, 0, "auto", true);
+        History h = m.fit(x, y, Fit.epochs(3).verbose(false).callbacks(new ReduceLROnPlateau("loss", 0.5, 1, "auto", 1e-4, 0, 0), es));
+        assertEquals(3, h.get("lr").length);
+        assertEquals(0.1, h.get("lr")[0], 1e-7);
+        // the loss falls every epoch: the best epoch is the last, whose weights stay
+        assertEquals(3, es.bestEpoch());
+    }
 }

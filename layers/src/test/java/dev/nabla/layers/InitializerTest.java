@@ -32,12 +32,15 @@ class InitializerTest {
 
     @Test
     void denseKernelIsGlorotAndSeeded() {
-        RandomSeed.set(3);
-        Dense a = new Dense(100);
-        a.build(784);
-        RandomSeed.set(3);
-        Dense b = new Dense(100);
-        b.build(784);
+        Dense a, b;
+        try (var scope = LayerScope.open(3)) {
+            a = new Dense(100);
+            a.build(784);
+        }
+        try (var scope = LayerScope.open(3)) {
+            b = new Dense(100);
+            b.build(784);
+        }
         assertEquals(a.kernel().get(5, 7), b.kernel().get(5, 7));
         assertTrue(meanStdMaxAbs(a.kernel())[2] <= Math.sqrt(6.0 / 884));
     }

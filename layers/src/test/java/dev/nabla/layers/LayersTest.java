@@ -2,6 +2,7 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.regularizers.L1;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class LayersTest {
+    private LayerScope scope;
+
     @BeforeEach
     void fresh() {
-        Layer.clearSession();
-        RandomSeed.set(11);
+        scope = LayerScope.open(11);
+    }
+
+    @AfterEach
+    void close() {
+        scope.close();
     }
 
     private static void setKernel(Dense d, float... values) {
@@ -90,10 +97,14 @@ class LayersTest {
             else assertEquals(2f / 0.75f, v, 1e-6);
         }
         assertEquals(0.25, zeros / 10000.0, 0.02);
-        RandomSeed.set(5);
-        float[] a = new Dropout(0.5f).call(x, true).toArray();
-        RandomSeed.set(5);
-        assertArrayEquals(a, new Dropout(0.5f).call(x, true).toArray());
+        float[] a, b;
+        try (var seeded = LayerScope.open(5)) {
+            a = new Dropout(0.5f).call(x, true).toArray();
+        }
+        try (var seeded = LayerScope.open(5)) {
+            b = new Dropout(0.5f).call(x, true).toArray();
+        }
+        assertArrayEquals(a, b);
     }
 
     @Test

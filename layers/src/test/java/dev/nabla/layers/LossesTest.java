@@ -25,16 +25,50 @@ class LossesTest {
     }
 
     @Test
-    void binaryCrossEntropyStraightFromSigmoidUsesLogits() {
+    void binaryCrossEntropyFromLogitsEqualsItOnProbabilities() {
+        Tensor y = t(1, 1, 0, 1, 1), z = t(1, 2f, -1f, 0.5f, -3f);
+        // ℓ = ln(1 + e^−z) for y = 1, ln(1 + e^z) for y = 0
+        double expected = (Math.log1p(Math.exp(-2)) + Math.log1p(Math.exp(-1)) + Math.log1p(Math.exp(-0.5)) + Math.log1p(Math.exp(3))) / 4;
+        assertEquals(expected, Losses.binaryCrossEntropy(true).compute(y, z).item(), 1e-6);
+        // the engine's sigmoid alone attaches no logits: the clipped formula, whose ε moves the value by ~1e-6
+        assertEquals(expected, Losses.binaryCrossEntropy().compute(y, z.sigmoid()).item(), 1e-5);
+    }
+
+    @Test
+    void binaryCrossEntropyFromLogitsStaysExactWhereTheSigmoidSaturates() {
+        Tensor y = t(1, 1, 0), z = t(1, -40f, 40f);
+        // ℓ(−40, 1) = ℓ(40, 0) = 40 + ln(1 + e^−40)
+        assertEquals(40, Losses.binaryCrossEntropy(true).compute(y, z).item(), 1e-5);
+        // clipped: σ(−40) becomes ε, −ln(ε + ε); σ(40) rounds to 1, becomes 1 − ε = 1 − 2⁻²³ in float32,
+        // and 1 + ε = 1 + 2⁻²³, so −ln(2⁻²²) = 22·ln 2
+        assertEquals((-Math.log(2e-7) + 22 * Math.log(2)) / 2, Losses.binaryCrossEntropy().compute(y, z.sigmoid()).item(), 1e-4);
+    }
+
+    @Test
+    void binaryCrossEntropyUsesTheLogitsASigmoidOutputCarries() {
         Tensor z = t(1, -30f, 0f);
         Tensor p = Activation.SIGMOID.apply(z);
         // from logits: ℓ(−30, 1) = 30 exactly (the clipped form would give 15.42), ℓ(0, 0) = ln 2
-        assertEquals((30 + Math.log(2)) / 2, Losses.binaryCrossEntropy().compute(t(1, 1, 0), p).item(), 1e-5);
-        // also through a Reshape after the sigmoid (the HOML decoder ends with Reshape(28, 28))
-        Tensor reshaped = new Reshape(2, 1).call(p, false);
-        assertEquals((30 + Math.log(2)) / 2, Losses.binaryCrossEntropy().compute(Tensor.of(new float[] {1, 0}, 1, 2, 1), reshaped).item(), 1e-5);
-        // a modified output is not straight from the sigmoid: back to clipping
+        double stable = (30 + Math.log(2)) / 2;
+        assertEquals(stable, Losses.binaryCrossEntropy().compute(t(1, 1, 0), p).item(), 1e-5);
+        // a modified output is not the sigmoid's any more: back to clipping
         assertEquals((15.42495 + Math.log(2)) / 2, Losses.binaryCrossEntropy().compute(t(1, 1, 0), p.mul(1f)).item(), 1e-4);
+    }
+
+    @Test
+    void shapeLayersAfterASigmoidKeepTheStableForm() {
+        Tensor p = Activation.SIGMOID.apply(Tensor.of(new float[] {-30f, 0f}, 1, 2, 1));
+        double stable = (30 + Math.log(2)) / 2;
+        // the HOML decoders end with Reshape(28, 28) after the sigmoid
+        Tensor reshaped = new Reshape(2).call(p, false);
+        assertEquals(stable, Losses.binaryCrossEntropy().compute(t(1, 1, 0), reshaped).item(), 1e-5);
+        Tensor flat = new Flatten().call(p, false);
+        assertEquals(stable, Losses.binaryCrossEntropy().compute(t(1, 1, 0), flat).item(), 1e-5);
+        Dense identity = new Dense(1, Activation.SIGMOID);
+        identity.build(1);
+        identity.kernel().data()[0] = 1f;
+        Tensor steps = new TimeDistributed(identity).call(Tensor.of(new float[] {-30f, 0f}, 1, 2, 1), false);
+        assertEquals(stable, Losses.binaryCrossEntropy().compute(Tensor.of(new float[] {1, 0}, 1, 2, 1), steps).item(), 1e-5);
     }
 
     @Test
@@ -56,6 +90,34 @@ class LossesTest {
         // straight from softmax: logits (0, 0, ln 2) → p = (¼, ¼, ½)
         Tensor p = Activation.SOFTMAX.apply(t(1, 0, 0, (float) Math.log(2)));
         assertEquals(Math.log(4), cce.compute(t(1, 1, 0, 0), p).item(), 1e-6);
+    }
+
+    @Test
+    void categoricalCrossEntropyFromLogits() {
+        // logits (0, 0, ln 2) → p = (¼, ¼, ½)
+        Tensor z = t(1, 0, 0, (float) Math.log(2));
+        assertEquals(Math.log(4), Losses.categoricalCrossEntropy(true).compute(t(1, 1, 0, 0), z).item(), 1e-6);
+        assertEquals(Math.log(4), Losses.categoricalCrossEntropy().compute(t(1, 1, 0, 0), z.softmax(-1)).item(), 1e-6);
+        // softmax(0, 100) rounds to (0, 1) in float32: from logits the loss is 100, clipped −ln ε = 16.118
+        Tensor saturated = t(1, 0, 100);
+        assertEquals(100, Losses.categoricalCrossEntropy(true).compute(t(1, 1, 0), saturated).item(), 1e-4);
+        assertEquals(100, Losses.categoricalCrossEntropy().compute(t(1, 1, 0), Activation.SOFTMAX.apply(saturated)).item(), 1e-4);
+        assertEquals(-Math.log(1e-7), Losses.categoricalCrossEntropy().compute(t(1, 1, 0), saturated.softmax(-1)).item(), 1e-4);
+    }
+
+    @Test
+    void aSoftmaxReshapedAcrossItsLastAxisIsJustProbabilities() {
+        // two rows of softmax: (0, 0) → (½, ½) and (100, 0) → (1, e^−100)
+        Tensor p = Activation.SOFTMAX.apply(Tensor.of(new float[] {0, 0, 100, 0}, 1, 2, 2));
+        // flattened to (½, ½, 1, ~0) and normalised by its sum 2: −ln ½ for the third class,
+        // where the logits, softmax(0, 0, 100, 0) ≈ (0, 0, 1, 0), would have given 0
+        Tensor flat = new Flatten().call(p, false);
+        assertEquals(Math.log(2), Losses.categoricalCrossEntropy().compute(t(1, 0, 0, 1, 0), flat).item(), 1e-6);
+        // a reshape that keeps the last axis keeps the logits: ℓ((0, 0), (1, 0)) = ln 2 and
+        // ℓ((100, 0), (0, 1)) = 100, where the clipped form would give −ln ε = 16.1
+        Tensor rows = new Reshape(1, 2, 2).call(p, false);
+        Tensor y = Tensor.of(new float[] {1, 0, 0, 1}, 1, 1, 2, 2);
+        assertEquals((Math.log(2) + 100) / 2, Losses.categoricalCrossEntropy().compute(y, rows).item(), 1e-4);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.nabla.layers.losses.Losses;
 import dev.nabla.layers.regularizers.Regularizer;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.SGD;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,10 +31,16 @@ class ModelTest {
     @TempDir
     Path dir;
 
+    private LayerScope scope;
+
     @BeforeEach
     void fresh() {
-        Layer.clearSession();
-        RandomSeed.set(21);
+        scope = LayerScope.open(21);
+    }
+
+    @AfterEach
+    void close() {
+        scope.close();
     }
 
     private static Tensor data(int n, int d, long seed) {

@@ -3,8 +3,8 @@ package dev.nabla.bench.training;
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
+import dev.nabla.layers.LayerScope;
 import dev.nabla.layers.Model;
-import dev.nabla.layers.RandomSeed;
 import dev.nabla.layers.losses.Losses;
 import dev.nabla.optim.Adam;
 
@@ -51,8 +51,10 @@ final class AutoencoderEpochs {
             int end = (int) Math.min(all.dim(0), (long) VALIDATION + limit);
             Tensor train = all.slice(0, VALIDATION, end).contiguous();
 
-            RandomSeed.set(42);
-            Model ae = model.get();
+            Model ae;
+            try (var scope = LayerScope.open(42)) {
+                ae = model.get();
+            }
             ae.compile(Losses.binaryCrossEntropy(), new Adam());
             for (int e = 1; e <= epochs; e++) {
                 long t0 = System.nanoTime();

@@ -39,12 +39,11 @@ abstract class AulAutoencoder implements Exercise {
     abstract Gallery.Shape codeShape();
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        Tensor images = images(options);
+    public Result run(Reproduction r) throws Exception {
+        Tensor images = images(r.options());
         Networks net = build();
         net.autoencoder().compile(Losses.binaryCrossEntropy(), Adadelta.keras22());
-        net.autoencoder().printSummary();
+        net.autoencoder().printSummary(r.out());
         History history = r.fit(net.autoencoder(), images, images, epochs());
         Tensor shown = images.slice(0, 0, Math.min(SHOWN, images.dim(0)));
         Gallery.withCodes(r.picture("codes"), title(), shown, net.encoder().predict(shown), net.autoencoder().predict(shown),

@@ -1,7 +1,6 @@
 package dev.nabla.exercises.aul;
 
 import dev.nabla.exercises.Exercise;
-import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
@@ -22,11 +21,10 @@ public final class ClassifierSummary implements Exercise {
     @Override public Target target() { return Target.exact("params", 517_510); }
 
     @Override
-    public Result run(Options options) {
-        var r = new Reproduction(this, options);
+    public Result run(Reproduction r) {
         Sequential model = CifarClassifier.network();
         String summary = model.summary();
-        System.out.print(summary.endsWith("\n") ? summary : summary + "\n");
+        r.out().print(summary.endsWith("\n") ? summary : summary + "\n");
         TextPicture.write(r.picture("summary"), summary);
         return r.result(model.countParams());
     }

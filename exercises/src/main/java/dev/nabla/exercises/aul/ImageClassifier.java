@@ -50,9 +50,8 @@ abstract class ImageClassifier implements Exercise {
     abstract int shown();
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        LabeledImages data = data(options);
+    public Result run(Reproduction r) throws Exception {
+        LabeledImages data = data(r.options());
         int n = Math.min(shown(), data.count());
         LabeledImages first = data.slice(0, n);
         Gallery.Shape shape = Gallery.Shape.gray(data.height(), data.width());
@@ -64,7 +63,7 @@ abstract class ImageClassifier implements Exercise {
 
         Sequential model = model();
         model.compile(Losses.categoricalCrossEntropy(), SGD.keras22(), Metrics.ACCURACY);
-        model.printSummary();
+        model.printSummary(r.out());
         if (earlierEpochs() > 0) {
             r.say("First the training the book's notebook had already done (%d epochs), then the run it prints:", earlierEpochs());
             r.fit(model, x, data.oneHotLabels(), earlierEpochs());

@@ -2,14 +2,12 @@ package dev.nabla.exercises.aul;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Exercise;
-import dev.nabla.exercises.Options;
+import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
 import dev.nabla.exercises.plot.LinePlot;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 
@@ -49,7 +47,7 @@ abstract class NeuronCurves implements Exercise {
     }
 
     @Override
-    public Result run(Options options) {
+    public Result run(Reproduction r) {
         Tensor x = linspace(-5f, 5f, 100);
         float[][] y = curves(x);
         var plot = new LinePlot(name + " neuron: y = " + name.toLowerCase(Locale.ROOT) + "(θx)", "x", "y");
@@ -57,11 +55,11 @@ abstract class NeuronCurves implements Exercise {
         for (int t = 0; t < THETAS.length; t++) {
             String theta = new BigDecimal(Float.toString(THETAS[t])).stripTrailingZeros().toPlainString();
             plot.series("θ = " + theta, xs, toDouble(y[t]));
-            System.out.printf(Locale.ROOT, "θ = %-4s y(-5) = %.4f  y(%.4f) = %.4f  y(5) = %.4f%n",
+            r.say("θ = %-4s y(-5) = %.4f  y(%.4f) = %.4f  y(5) = %.4f",
                     theta, y[t][0], xs[50], y[t][50], y[t][99]);
         }
-        Path png = plot.write(options.outFor(id).resolve(id + "-curves.png"));
-        return new Result(id, target(), Double.NaN, List.of(png), Double.NaN, List.of());
+        plot.write(r.picture("curves"));
+        return r.result(Double.NaN);
     }
 
     private static double[] toDouble(float[] v) {

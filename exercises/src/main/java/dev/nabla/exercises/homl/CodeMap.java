@@ -4,7 +4,6 @@ import dev.nabla.datasets.TrainValid;
 import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Data;
 import dev.nabla.exercises.Exercise;
-import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
@@ -36,9 +35,8 @@ public final class CodeMap implements Exercise {
     @Override public Target target() { return Target.report("trustworthiness"); }
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        TrainValid data = Data.fashionMnist(options);
+    public Result run(Reproduction r) throws Exception {
+        TrainValid data = Data.fashionMnist(r.options());
         Sequential stackedEncoder = StackedAutoencoder.encoder();
         var stackedAe = new Sequential(stackedEncoder, StackedAutoencoder.decoder()).inputShape(28, 28);
         FashionAutoencoder.train(r, stackedAe, data);
@@ -48,13 +46,13 @@ public final class CodeMap implements Exercise {
         var compressed = new Points(codes.toArray(), n, codes.dim(1));
         int[] classes = data.valid().labels();
         r.say("t-SNE of %d codes of dimension %d", n, codes.dim(1));
-        Points map = new TSne(System.out).embed(compressed);
+        Points map = new TSne(r.out()).embed(compressed);
 
         double trust = EmbeddingQuality.trustworthiness(compressed, map, K);
         r.say("trustworthiness (k=%d): %.4f", K, trust);
         r.say("kNN class agreement (k=%d): map %.4f, 30-d codes %.4f", K,
                 EmbeddingQuality.knnAgreement(map, classes, K), EmbeddingQuality.knnAgreement(compressed, classes, K));
-        var clusters = new KMeans(10, options.seed()).fit(compressed);
+        var clusters = new KMeans(10, r.options().seed()).fit(compressed);
         r.say("K-means (k=10, k-means++) on the codes: purity %.4f", KMeans.purity(clusters.labels(), classes));
         new ScatterPlot("t-SNE of the stacked encoder's codes (Fashion-MNIST validation set)", "t-SNE 1", "t-SNE 2")
                 .write(r.picture("tsne"), map.data(), classes, data.valid().classNames());

@@ -5,7 +5,6 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Data;
 import dev.nabla.exercises.Exercise;
 import dev.nabla.exercises.Gallery;
-import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.layers.History;
@@ -31,9 +30,8 @@ abstract class FashionAutoencoder implements Exercise {
     abstract Model build();
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        TrainValid data = Data.fashionMnist(options);
+    public Result run(Reproduction r) throws Exception {
+        TrainValid data = Data.fashionMnist(r.options());
         Model autoencoder = build();
         History history = train(r, autoencoder, data);
         Tensor xValid = data.valid().images();
@@ -61,7 +59,7 @@ abstract class FashionAutoencoder implements Exercise {
     static History train(Reproduction r, Model autoencoder, TrainValid data) {
         Tensor xTrain = data.train().images(), xValid = data.valid().images();
         autoencoder.compile(Losses.binaryCrossEntropy(), new Adam());
-        autoencoder.printSummary();
+        autoencoder.printSummary(r.out());
         return r.fit(autoencoder, xTrain, xTrain, EPOCHS, xValid, xValid);
     }
 

@@ -5,7 +5,6 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Data;
 import dev.nabla.exercises.Exercise;
 import dev.nabla.exercises.Gallery;
-import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
@@ -41,9 +40,8 @@ public final class GreedyLayerwise implements Exercise {
     @Override public Target target() { return Target.report("val_loss"); }
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        TrainValid data = Data.fashionMnist(options);
+    public Result run(Reproduction r) throws Exception {
+        TrainValid data = Data.fashionMnist(r.options());
         Tensor xTrain = data.train().flatImages(), xValid = data.valid().flatImages();
         r.say("phase 1: 784-100-784 autoencoder on the images (binary cross-entropy, Adam, 10 epochs)");
         var enc1 = new Dense(100, GELU);
@@ -62,7 +60,7 @@ public final class GreedyLayerwise implements Exercise {
 
         var stacked = new Sequential(new Flatten(), enc1, enc2, dec2, dec1, new Reshape(28, 28)).inputShape(28, 28);
         stacked.compile(Losses.binaryCrossEntropy(), new Adam());
-        stacked.printSummary();
+        stacked.printSummary(r.out());
         Tensor images = data.valid().images();
         double valLoss = stacked.evaluate(images, images).get("loss");
         r.say("stacked autoencoder, no fine-tuning: val_loss %.4f", valLoss);

@@ -2,10 +2,8 @@ package dev.nabla.exercises.homl;
 
 import dev.nabla.datasets.LabeledImages;
 import dev.nabla.datasets.TrainValid;
-import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Data;
 import dev.nabla.exercises.Exercise;
-import dev.nabla.exercises.Options;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.Result;
 import dev.nabla.exercises.Target;
@@ -41,9 +39,8 @@ public final class Pretraining implements Exercise {
     @Override public Target target() { return Target.report("accuracy_gain"); }
 
     @Override
-    public Result run(Options options) throws Exception {
-        var r = new Reproduction(this, options);
-        TrainValid data = Data.fashionMnist(options);
+    public Result run(Reproduction r) throws Exception {
+        TrainValid data = Data.fashionMnist(r.options());
         r.say("unsupervised phase: stacked autoencoder on %d unlabelled images", data.train().count());
         Sequential stackedEncoder = StackedAutoencoder.encoder();
         FashionAutoencoder.train(r, new Sequential(stackedEncoder, StackedAutoencoder.decoder()).inputShape(28, 28), data);

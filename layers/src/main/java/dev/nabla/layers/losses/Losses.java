@@ -4,8 +4,6 @@ import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.SigmoidCrossEntropy;
 import dev.nabla.engine.ops.SoftmaxCrossEntropy;
-import dev.nabla.layers.Activation;
-import dev.nabla.layers.Logits;
 
 import java.util.Arrays;
 
@@ -20,17 +18,25 @@ public final class Losses {
 
     private Losses() {}
 
-    /**
-     * Binary cross-entropy. When the prediction comes straight from a sigmoid, it is computed from
-     * the logits by the fused, stable {@link SigmoidCrossEntropy} (as TF Keras does); otherwise as
-     * Keras 2's backend: p clipped to [ε, 1 − ε], then −[y·log(p + ε) + (1 − y)·log(1 − p + ε)].
-     */
+    /** Binary cross-entropy on probabilities: {@code binaryCrossEntropy(false)}, Keras's default. */
     public static Loss binaryCrossEntropy() {
+        return binaryCrossEntropy(false);
+    }
+
+    /**
+     * Binary cross-entropy, Keras's {@code BinaryCrossentropy(from_logits=...)}. With
+     * {@code fromLogits} the predictions are logits, and the loss is the fused, stable
+     * {@link SigmoidCrossEntropy}. Otherwise they are probabilities: a prediction that carries the
+     * logits of a sigmoid ({@link Tensor#logits()}) takes the same stable path, as in Keras 3; any
+     * other is computed as Keras 2's backend: p clipped to [ε, 1 − ε], then
+     * −[y·log(p + ε) + (1 − y)·log(1 − p + ε)].
+     */
+    public static Loss binaryCrossEntropy(boolean fromLogits) {
         return new Named("binary_crossentropy") {
             @Override
             public Tensor compute(Tensor y, Tensor p) {
                 checkShapes(name(), y, p);
-                Tensor logits = Logits.of(p, Activation.SIGMOID);
+                Tensor logits = fromLogits ? p : logitsBehind(p, "sigmoid");
                 if (logits != null) return SigmoidCrossEntropy.meanFromLogits(logits, y);
                 Tensor pc = p.clamp(EPSILON, 1 - EPSILON);
                 Tensor pos = y.mul(pc.add(EPSILON).log());
@@ -45,18 +51,25 @@ public final class Losses {
         };
     }
 
-    /**
-     * Categorical cross-entropy on one-hot (or probability) targets over the last axis. Straight
-     * from a softmax it uses the fused {@link SoftmaxCrossEntropy} on the logits (as TF Keras);
-     * otherwise Keras 2's backend: p divided by its sum over the last axis, clipped to
-     * [ε, 1 − ε], then −Σ y·log p.
-     */
+    /** Categorical cross-entropy on probabilities: {@code categoricalCrossEntropy(false)}, Keras's default. */
     public static Loss categoricalCrossEntropy() {
+        return categoricalCrossEntropy(false);
+    }
+
+    /**
+     * Categorical cross-entropy on one-hot (or probability) targets over the last axis, Keras's
+     * {@code CategoricalCrossentropy(from_logits=...)}. With {@code fromLogits} the predictions are
+     * logits, and the loss is the fused {@link SoftmaxCrossEntropy}. Otherwise they are
+     * probabilities: a prediction that carries the logits of a softmax takes the same path, as in
+     * Keras 3; any other is computed as Keras 2's backend: p divided by its sum over the last axis,
+     * clipped to [ε, 1 − ε], then −Σ y·log p.
+     */
+    public static Loss categoricalCrossEntropy(boolean fromLogits) {
         return new Named("categorical_crossentropy") {
             @Override
             public Tensor compute(Tensor y, Tensor p) {
                 checkShapes(name(), y, p);
-                Tensor logits = Logits.of(p, Activation.SOFTMAX);
+                Tensor logits = fromLogits ? p : logitsBehind(p, "softmax");
                 if (logits != null) return SoftmaxCrossEntropy.meanFromLogits(logits, y);
                 Tensor pn = p.div(p.sum(true, -1)).clamp(EPSILON, 1 - EPSILON);
                 return y.mul(pn.log()).sum(false, -1).mean().neg();
@@ -104,6 +117,12 @@ public final class Losses {
                 return yc.mul(yc.div(pc).log()).sum(false, -1).mean();
             }
         };
+    }
+
+    /** The logits that {@code p} was computed from by {@code activation}, or null. */
+    private static Tensor logitsBehind(Tensor p, String activation) {
+        Tensor.Logits logits = p.logits();
+        return logits != null && logits.activation().equals(activation) ? logits.values() : null;
     }
 
     private static void checkShapes(String loss, Tensor y, Tensor p) {

@@ -1,0 +1,53 @@
+package dev.nabla.layers;
+
+import dev.nabla.engine.Tensor;
+
+import java.util.SplittableRandom;
+
+/**
+ * Training data cut into batches of a fixed size (the last one may be smaller), in an order that
+ * {@link #shuffle()} permutes with a seeded generator. A batch's tensors share buffers with the
+ * next batch of the same size: use them before asking for the next.
+ */
+final class ShuffledBatches {
+    /** One batch: inputs, targets, and how many samples they hold. */
+    record Batch(Tensor x, Tensor y, int size) {}
+
+    private final Tensor x, y;
+    private final int batchSize;
+    private final int[] order;
+    private final SplittableRandom shuffler;
+    private final float[] xBuffer, yBuffer;
+
+    ShuffledBatches(Tensor x, Tensor y, int batchSize, long seed) {
+        this.x = x.contiguous();
+        this.y = y.contiguous();
+        this.batchSize = batchSize;
+        int n = x.dim(0);
+        this.order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        this.shuffler = new SplittableRandom(seed);
+        this.xBuffer = new float[batchSize * (x.size() / n)];
+        this.yBuffer = new float[batchSize * (y.size() / n)];
+    }
+
+    int count() {
+        return (order.length + batchSize - 1) / batchSize;
+    }
+
+    /** Permutes the order of the samples (Fisher–Yates). */
+    void shuffle() {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = shuffler.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+
+    /** Batch {@code step}, counted from 0. */
+    Batch get(int step) {
+        int from = step * batchSize, to = Math.min(order.length, from + batchSize);
+        return new Batch(Batches.gather(x, order, from, to, xBuffer), Batches.gather(y, order, from, to, yBuffer), to - from);
+    }
+}
