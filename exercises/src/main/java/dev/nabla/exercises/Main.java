@@ -20,7 +20,8 @@ import java.util.Locale;
  * The exercises' command line.
  * <pre>
  *   list                                                              every id with its title and book figure
- *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--verbose]
+ *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--verbose]
+ *   graph ID [run options]                                            run with --graph, --epochs 1 --limit 256 unless given
  * </pre>
  * Every run ends with {@code RESULT ID figure=VALUE book=VALUE verdict=PASS|FAIL|REPORT}. The exit
  * status is 0 unless an exercise failed to run (1; a FAIL verdict is a result, not an error); 2 for
@@ -48,7 +49,8 @@ public final class Main {
                     yield list(out);
                 }
                 case "run" -> runExercises(RunCommand.parse(args.subList(1, args.size())), out, err, debug);
-                default -> usage(err, "unknown command '" + args.getFirst() + "' (expected list or run)");
+                case "graph" -> runExercises(RunCommand.parse(graphRun(args.subList(1, args.size()))), out, err, debug);
+                default -> usage(err, "unknown command '" + args.getFirst() + "' (expected list, run or graph)");
             };
         } catch (IllegalArgumentException e) {
             return usage(err, e.getMessage());
@@ -145,5 +147,15 @@ public final class Main {
     private static void printUsage(PrintStream to) {
         to.println("usage: nabla list");
         to.println("       nabla " + RunCommand.SYNTAX);
+        to.println("       nabla graph ID [run options]   (a short run with --graph: --epochs 1 --limit 256 unless given)");
+    }
+
+    /** {@code graph ID ...}: a run with {@code --graph}, one epoch on 256 samples unless the options say otherwise. */
+    static List<String> graphRun(List<String> args) {
+        List<String> run = new ArrayList<>(args);
+        if (!run.contains("--graph")) run.add("--graph");
+        if (!run.contains("--epochs")) run.addAll(List.of("--epochs", "1"));
+        if (!run.contains("--limit")) run.addAll(List.of("--limit", "256"));
+        return run;
     }
 }

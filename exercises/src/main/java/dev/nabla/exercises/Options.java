@@ -2,6 +2,7 @@ package dev.nabla.exercises;
 
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.Set;
 
 /**
  * Command-line options of {@code run}.
@@ -10,8 +11,16 @@ import java.util.OptionalInt;
  * @param limit  trains on the first {@code limit} training samples (and a proportional validation subset)
  * @param seed   seeds weight initialisation, shuffling and noise
  * @param out    where the pictures go; {@code null} means {@code out/ID/}
+ * @param inspect what to look at inside training besides its figure ({@link Inspection})
  */
-public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out) {
+public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out, Set<Inspection> inspect) {
+    public Options {
+        inspect = Set.copyOf(inspect);
+    }
+
+    public Options(OptionalInt epochs, OptionalInt limit, long seed, Path out) {
+        this(epochs, limit, seed, out, Set.of());
+    }
 
     public static final long DEFAULT_SEED = 42;
 
@@ -38,12 +47,16 @@ public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out
         return Math.max(1, (int) ((long) available * limit.getAsInt() / trainAvailable));
     }
 
+    public boolean inspects(Inspection what) {
+        return inspect.contains(what);
+    }
+
     public Path outFor(String id) {
         return out != null ? out : Path.of("out", id);
     }
 
     public Options withOut(Path dir) {
-        return new Options(epochs, limit, seed, dir);
+        return new Options(epochs, limit, seed, dir, inspect);
     }
 
 }

@@ -61,8 +61,13 @@ public final class Reproduction implements AutoCloseable {
         Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
                 .seed(options.seed()).verbose(true).output(out).callbacks(timer);
         if (xv != null) fit.validationData(xv, yv);
-        History history = model.fit(x, y, fit);
+        Inspector inspector = new Inspector(options.outFor(exercise.id()), exercise.id(), out);
+        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, Fit.DEFAULT_BATCH_SIZE);
+        Inspector.GradientFlow flow = new Inspector.GradientFlow();
+        if (options.inspects(Inspection.GRAD_FLOW)) fit.callbacks(timer, flow);
+        History history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
         losses.add(history.get("loss"));
+        if (options.inspects(Inspection.GRAD_FLOW)) inspector.gradientFlow(flow, losses.size());
         writeHistory(history);
         return history;
     }

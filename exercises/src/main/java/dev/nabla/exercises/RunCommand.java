@@ -1,6 +1,7 @@
 package dev.nabla.exercises;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalInt;
@@ -10,7 +11,7 @@ import java.util.Set;
  * The arguments of {@code run}: one exercise id (or {@code all}) and the options, in any order,
  * each option at most once.
  * <pre>
- *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--verbose]
+ *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--verbose]
  * </pre>
  *
  * @param id      the exercise id, or {@code all}
@@ -18,7 +19,7 @@ import java.util.Set;
  * @param verbose print the stack trace of a failure
  */
 public record RunCommand(String id, Options options, boolean verbose) {
-    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--verbose]";
+    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--verbose]";
 
     /** @throws IllegalArgumentException naming the argument that is wrong */
     public static RunCommand parse(List<String> args) {
@@ -27,6 +28,7 @@ public record RunCommand(String id, Options options, boolean verbose) {
         Path out = null;
         String id = null;
         boolean verbose = false;
+        Set<Inspection> inspect = EnumSet.noneOf(Inspection.class);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -40,8 +42,12 @@ public record RunCommand(String id, Options options, boolean verbose) {
                 verbose = true;
                 continue;
             }
+            if (Inspection.ofFlag(arg) != null) {
+                inspect.add(Inspection.ofFlag(arg));
+                continue;
+            }
             if (!List.of("--epochs", "--limit", "--seed", "--out").contains(arg)) {
-                throw new IllegalArgumentException("unknown option " + arg + " (expected --epochs N, --limit N, --seed S, --out DIR, --verbose)");
+                throw new IllegalArgumentException("unknown option " + arg + " (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --verbose)");
             }
             if (i + 1 >= args.size()) throw new IllegalArgumentException("option " + arg + " needs a value");
             String value = args.get(++i);
@@ -53,7 +59,7 @@ public record RunCommand(String id, Options options, boolean verbose) {
             }
         }
         if (id == null) throw new IllegalArgumentException("run needs an exercise id or 'all'");
-        return new RunCommand(id, new Options(epochs, limit, seed, out), verbose);
+        return new RunCommand(id, new Options(epochs, limit, seed, out, inspect), verbose);
     }
 
     private static int positive(String flag, String value) {

@@ -1,6 +1,7 @@
 package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.profile.Profiler;
 import dev.nabla.layers.losses.Loss;
 import dev.nabla.layers.losses.Metric;
 import dev.nabla.optim.Optimizer;
@@ -174,7 +175,9 @@ public class Model extends Layer {
         List<Tensor> params = trainableWeights();
         for (Tensor p : params) p.zeroGrad();
         total.backward();
-        optimizer.step(params);
+        try (var span = Profiler.span(optimizer.getClass().getSimpleName() + ".step", "optimizer")) {
+            optimizer.step(params);
+        }
         return logs(total, y, pred);
     }
 

@@ -55,10 +55,21 @@ public final class GraphView {
 
     /** Runs the root's backward (a scalar), keeping every intermediate gradient for the picture. */
     public GraphView backward() {
+        return backward(BackwardListener.NONE);
+    }
+
+    /** The same, showing each node to {@code listener} too (a step-through). */
+    public GraphView backward(BackwardListener listener) {
         Autograd.backward(root, new BackwardListener() {
             @Override
             public void before(Node node, Tensor output, Tensor gradOutput) {
                 gradients.put(output, gradOutput);
+                listener.before(node, output, gradOutput);
+            }
+
+            @Override
+            public void after(Node node, Tensor output, Tensor gradOutput, Tensor[] inputGrads) {
+                listener.after(node, output, gradOutput, inputGrads);
             }
         });
         return this;
@@ -116,7 +127,7 @@ public final class GraphView {
     private String attributes(Tensor t) {
         StringBuilder label = new StringBuilder();
         Node node = t.node();
-        label.append(node == null ? (t.name() == null ? "leaf" : t.name()) : node.op()).append("\\n").append(Shape.str(t.shape()));
+        label.append(node == null ? (t.name() != null ? t.name() : t.requiresGrad() ? "leaf" : "data") : node.op()).append("\\n").append(Shape.str(t.shape()));
         label.append("\\nvalue ").append(Summary.of(t));
         Tensor g = node == null ? t.grad() : gradients.get(t);
         if (g != null) label.append("\\ngrad ").append(Summary.of(g));
@@ -141,8 +152,8 @@ public final class GraphView {
     }
 
     /** min / max / mean / L2 norm of a tensor's values, and how many are not finite. */
-    record Summary(double min, double max, double mean, double norm, int nonFinite) {
-        static Summary of(Tensor t) {
+    public record Summary(double min, double max, double mean, double norm, int nonFinite) {
+        public static Summary of(Tensor t) {
             float[] v;
             try (var s = GradMode.noGrad()) {
                 v = t.toArray();
