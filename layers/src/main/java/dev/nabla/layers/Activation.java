@@ -22,9 +22,4 @@ public enum Activation {
             case SOFTMAX -> x.softmax(-1).withLogits("softmax", x);
         };
     }
-
-    /** Keras's name, e.g. "relu". */
-    public String kerasName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
-    }
 }

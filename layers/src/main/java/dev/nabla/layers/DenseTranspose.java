@@ -16,8 +16,6 @@ public class DenseTranspose extends Dense {
         this.tied = tied;
     }
 
-    public Dense tied() { return tied; }
-
     private int units(String why) {
         if (!tied.built()) throw new IllegalStateException(name() + ": the tied layer '" + tied.name() + "' must be built before " + why);
         int[] s = tied.inputShape();

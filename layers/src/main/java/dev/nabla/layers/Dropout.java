@@ -15,8 +15,6 @@ public class Dropout extends Layer {
         this.rate = rate;
     }
 
-    public float rate() { return rate; }
-
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         if (!training || rate == 0) return x;

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,7 +120,10 @@ class FitTest {
             private Training training;
 
             @Override
-            public void onTrainBegin(Training t) { training = t; }
+            public void onTrainBegin(Training t) {
+                assertSame(m, t.model());
+                training = t;
+            }
 
             @Override
             public void onEpochEnd(int epoch, Map<String, Double> logs) { training.stop("stopped after epoch " + epoch); }

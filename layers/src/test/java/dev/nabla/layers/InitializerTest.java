@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class InitializerTest {
@@ -43,6 +44,17 @@ class InitializerTest {
         }
         assertEquals(a.kernel().get(5, 7), b.kernel().get(5, 7));
         assertTrue(meanStdMaxAbs(a.kernel())[2] <= Math.sqrt(6.0 / 884));
+    }
+
+    @Test
+    void denseTakesOtherInitializersBeforeItIsBuilt() {
+        Dense d = new Dense(50).kernelInitializer(Initializer.HE_UNIFORM).biasInitializer((rng, in, out, shape) -> Tensor.full(0.5f, shape));
+        d.build(300);
+        assertTrue(meanStdMaxAbs(d.kernel())[2] <= Math.sqrt(6.0 / 300));
+        assertTrue(meanStdMaxAbs(d.kernel())[2] > Math.sqrt(6.0 / 350), "beyond glorot-uniform's limit");
+        assertEquals(0.5f, d.bias().get(7));
+        var e = assertThrows(IllegalStateException.class, () -> d.kernelInitializer(Initializer.GLOROT_UNIFORM));
+        assertEquals(d.name() + ": kernelInitializer must be set before the layer is built", e.getMessage());
     }
 
     @Test

@@ -34,7 +34,6 @@ public final class SGD extends Optimizer {
     }
 
     public float momentum() { return momentum; }
-    public boolean nesterov() { return nesterov; }
 
     @Override
     protected void update(float[] w, int wo, float[] g, int go, float[][] slots, int n) {
