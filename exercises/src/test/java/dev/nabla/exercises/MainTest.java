@@ -52,12 +52,12 @@ class MainTest {
     void badUsageNamesWhatIsWrong() {
         assertEquals("error: no exercise 'no-such-id'; './nabla list' shows the ids", error(main("run", "no-such-id")));
         assertEquals("error: --epochs expects an integer, got 'ten'", error(main("run", "aul-ex18", "--epochs", "ten")));
-        assertEquals("error: unknown command 'frobnicate' (expected list or run)", error(main("frobnicate")));
+        assertEquals("error: unknown command 'frobnicate' (expected list, run or graph)", error(main("frobnicate")));
         assertEquals("error: option --epochs is given twice", error(main("run", "aul-ex18", "--epochs", "1", "--epochs", "2")));
         assertEquals("error: option --seed needs a value", error(main("run", "aul-ex18", "--seed")));
         assertEquals("error: run needs an exercise id or 'all'", error(main("run", "--epochs", "1")));
         assertEquals("error: run takes one exercise id, got 'aul-ex18' and 'aul-ex19'", error(main("run", "aul-ex18", "aul-ex19")));
-        assertEquals("error: unknown option --epoch (expected --epochs N, --limit N, --seed S, --out DIR, --verbose)",
+        assertEquals("error: unknown option --epoch (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --verbose)",
                 error(main("run", "aul-ex18", "--epoch", "1")));
     }
 
