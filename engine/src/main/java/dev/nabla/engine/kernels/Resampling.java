@@ -15,7 +15,16 @@ public final class Resampling {
      * (as TensorFlow's 'same' max pooling).
      */
     public static void maxPool(ConvShape s, float[] x, int xOff, float[] out) {
-        forEachWindow(s, x, xOff, (o, winner) -> out[o] = x[xOff + winner]);
+        int c = s.channels();
+        int[] best = new int[c];
+        for (int n = 0, o = 0; n < s.batch(); n++) {
+            for (int oh = 0; oh < s.outH(); oh++) {
+                for (int ow = 0; ow < s.outW(); ow++, o += c) {
+                    firstMaxima(s, x, xOff, n, oh, ow, best);
+                    for (int ch = 0; ch < c; ch++) out[o + ch] = x[xOff + best[ch]];
+                }
+            }
+        }
     }
 
     /**
@@ -25,36 +34,30 @@ public final class Resampling {
      */
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
         java.util.Arrays.fill(dx, 0, s.batch() * s.inH() * s.inW() * s.channels(), 0f);
-        forEachWindow(s, x, xOff, (o, winner) -> dx[winner] += g[gOff + o]);
-    }
-
-    private interface Winner {
-        /** Output element o (flat, channels-last) is taken from input element {@code winner} (flat, from xOff). */
-        void accept(int o, int winner);
-    }
-
-    /** Visits every output element in order with the flat index of its window's first maximum. */
-    private static void forEachWindow(ConvShape s, float[] x, int xOff, Winner task) {
-        int c = s.channels(), inH = s.inH(), inW = s.inW();
+        int c = s.channels();
         int[] best = new int[c];
-        int o = 0;
-        for (int n = 0; n < s.batch(); n++) {
-            int image = n * inH * inW * c;
+        for (int n = 0, o = gOff; n < s.batch(); n++) {
             for (int oh = 0; oh < s.outH(); oh++) {
-                int top = oh * s.strideH() - s.padTop(), rowFrom = Math.max(top, 0), rowTo = Math.min(top + s.kH(), inH);
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
-                    int left = ow * s.strideW() - s.padLeft(), colFrom = Math.max(left, 0), colTo = Math.min(left + s.kW(), inW);
-                    int first = image + (rowFrom * inW + colFrom) * c;
-                    for (int ch = 0; ch < c; ch++) best[ch] = first + ch;
-                    for (int i = rowFrom; i < rowTo; i++) {
-                        for (int j = colFrom; j < colTo; j++) {
-                            int at = image + (i * inW + j) * c;
-                            for (int ch = 0; ch < c; ch++) {
-                                if (x[xOff + at + ch] > x[xOff + best[ch]]) best[ch] = at + ch;
-                            }
-                        }
-                    }
-                    for (int ch = 0; ch < c; ch++) task.accept(o + ch, best[ch]);
+                    firstMaxima(s, x, xOff, n, oh, ow, best);
+                    for (int ch = 0; ch < c; ch++) dx[best[ch]] += g[o + ch];
+                }
+            }
+        }
+    }
+
+    /** best[ch] = flat index (from xOff) of the first maximum of channel ch in window (oh, ow) of image n, the image's part only. */
+    private static void firstMaxima(ConvShape s, float[] x, int xOff, int n, int oh, int ow, int[] best) {
+        int c = s.channels(), inH = s.inH(), inW = s.inW(), image = n * inH * inW * c;
+        int top = oh * s.strideH() - s.padTop(), rowFrom = Math.max(top, 0), rowTo = Math.min(top + s.kH(), inH);
+        int left = ow * s.strideW() - s.padLeft(), colFrom = Math.max(left, 0), colTo = Math.min(left + s.kW(), inW);
+        int first = image + (rowFrom * inW + colFrom) * c;
+        for (int ch = 0; ch < c; ch++) best[ch] = first + ch;
+        for (int i = rowFrom; i < rowTo; i++) {
+            for (int j = colFrom; j < colTo; j++) {
+                int at = image + (i * inW + j) * c;
+                for (int ch = 0; ch < c; ch++) {
+                    if (x[xOff + at + ch] > x[xOff + best[ch]]) best[ch] = at + ch;
                 }
             }
         }
