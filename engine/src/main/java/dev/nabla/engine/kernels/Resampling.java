@@ -56,8 +56,11 @@ public final class Resampling {
         for (int i = rowFrom; i < rowTo; i++) {
             for (int j = colFrom; j < colTo; j++) {
                 int at = image + (i * inW + j) * c;
+                if (at == first) continue;
                 for (int ch = 0; ch < c; ch++) {
-                    if (x[xOff + at + ch] > x[xOff + best[ch]]) best[ch] = at + ch;
+                    // branch-free: the later element wins only when strictly greater, so ties keep the first
+                    int cand = at + ch, cur = best[ch];
+                    best[ch] = x[xOff + cand] > x[xOff + cur] ? cand : cur;
                 }
             }
         }
