@@ -19,7 +19,8 @@ import java.util.Map;
  * A picture of the graph behind a tensor, in Graphviz's DOT language, as micrograd's
  * {@code draw_dot}: one box per recorded op with its output's shape and a summary of its values
  * and, once {@link #backward()} has run through this view, of its gradient; one ellipse per leaf
- * (weights and inputs); the ops of one layer grouped in a cluster named after it; and for each op
+ * (weights and inputs); the ops of one layer, with the weights they use, grouped in a cluster
+ * named after it; and for each op
  * where its hand-written backward is (file:line when the graph was recorded inside
  * {@link Trace#sites()}, else the class).
  */
@@ -78,8 +79,16 @@ public final class GraphView {
     public String dot() {
         Map<Tensor, String> ids = new IdentityHashMap<>();
         for (Tensor t : tensors) ids.put(t, "t" + ids.size());
+        Map<Tensor, String> weightScope = new IdentityHashMap<>();   // a weight sits with the op that uses it
+        for (Tensor t : tensors) {
+            if (t.node() == null) continue;
+            for (Tensor in : t.node().inputs()) if (in != null && in.node() == null && in.requiresGrad()) weightScope.putIfAbsent(in, t.node().origin().scope());
+        }
         Map<String, List<Tensor>> clusters = new LinkedHashMap<>();
-        for (Tensor t : tensors) clusters.computeIfAbsent(t.node() == null ? "" : t.node().origin().scope(), k -> new ArrayList<>()).add(t);
+        for (Tensor t : tensors) {
+            String scope = t.node() != null ? t.node().origin().scope() : weightScope.getOrDefault(t, "");
+            clusters.computeIfAbsent(scope, k -> new ArrayList<>()).add(t);
+        }
 
         StringBuilder sb = new StringBuilder("digraph nabla {\n  rankdir=BT;\n  node [fontname=\"Helvetica\", fontsize=10];\n");
         int c = 0;
