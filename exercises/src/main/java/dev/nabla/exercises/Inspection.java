@@ -7,7 +7,9 @@ public enum Inspection {
     /** {@code --profile}: time per op and direction, per kernel and per span, as a table and a Chrome trace. */
     PROFILE("--profile"),
     /** {@code --grad-flow}: each layer's mean gradient norm per epoch, drawn beside the loss curve. */
-    GRAD_FLOW("--grad-flow");
+    GRAD_FLOW("--grad-flow"),
+    /** {@code --anomaly}: training in anomaly mode, stopping at the op that first makes a NaN or an infinity. */
+    ANOMALY("--anomaly");
 
     private final String flag;
 

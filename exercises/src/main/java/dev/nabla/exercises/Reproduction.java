@@ -1,6 +1,7 @@
 package dev.nabla.exercises;
 
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -65,7 +66,10 @@ public final class Reproduction implements AutoCloseable {
         if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, Fit.DEFAULT_BATCH_SIZE);
         Inspector.GradientFlow flow = new Inspector.GradientFlow();
         if (options.inspects(Inspection.GRAD_FLOW)) fit.callbacks(timer, flow);
-        History history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
+        History history;
+        try (var anomaly = Autograd.detectAnomaly(options.inspects(Inspection.ANOMALY))) {
+            history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
+        }
         losses.add(history.get("loss"));
         if (options.inspects(Inspection.GRAD_FLOW)) inspector.gradientFlow(flow, losses.size());
         writeHistory(history);

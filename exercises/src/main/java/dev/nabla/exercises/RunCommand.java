@@ -11,7 +11,7 @@ import java.util.Set;
  * The arguments of {@code run}: one exercise id (or {@code all}) and the options, in any order,
  * each option at most once.
  * <pre>
- *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--verbose]
+ *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]
  * </pre>
  *
  * @param id      the exercise id, or {@code all}
@@ -19,7 +19,7 @@ import java.util.Set;
  * @param verbose print the stack trace of a failure
  */
 public record RunCommand(String id, Options options, boolean verbose) {
-    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--verbose]";
+    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]";
 
     /** @throws IllegalArgumentException naming the argument that is wrong */
     public static RunCommand parse(List<String> args) {
@@ -47,7 +47,7 @@ public record RunCommand(String id, Options options, boolean verbose) {
                 continue;
             }
             if (!List.of("--epochs", "--limit", "--seed", "--out").contains(arg)) {
-                throw new IllegalArgumentException("unknown option " + arg + " (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --verbose)");
+                throw new IllegalArgumentException("unknown option " + arg + " (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --anomaly, --verbose)");
             }
             if (i + 1 >= args.size()) throw new IllegalArgumentException("option " + arg + " needs a value");
             String value = args.get(++i);
