@@ -19,12 +19,12 @@ final class DataCheck {
         int[] sample = Batches.sampleShape(x);
         model.build(sample);
         int[] out = model.computeOutputShape(sample), target = Batches.sampleShape(y);
-        if (!Arrays.equals(out, target)) {
+        if (!Arrays.equals(model.loss().targetShape(out), target)) {
             throw new IllegalArgumentException(where + ": model '" + model.name() + "' maps inputs " + Layer.batchShape(sample)
                     + " to outputs " + Layer.batchShape(out) + " but y has shape " + Layer.batchShape(target));
         }
         try {
-            model.loss().validateTargets(y);
+            model.loss().validateTargets(y, out);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }

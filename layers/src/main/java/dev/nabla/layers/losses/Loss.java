@@ -11,4 +11,17 @@ public interface Loss {
 
     /** Checks that targets suit this loss before training starts; throws naming the first bad sample. */
     default void validateTargets(Tensor yTrue) {}
+
+    /** The same, knowing the shape of one sample of the model's output (batch axis left out). */
+    default void validateTargets(Tensor yTrue, int[] outputShape) {
+        validateTargets(yTrue);
+    }
+
+    /**
+     * The shape of one sample's target for a model output of this shape (batch axis left out):
+     * the same, except for losses on class indices, whose targets lack the class axis.
+     */
+    default int[] targetShape(int[] outputShape) {
+        return outputShape;
+    }
 }

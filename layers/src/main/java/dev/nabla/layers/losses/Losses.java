@@ -93,6 +93,61 @@ public final class Losses {
         };
     }
 
+    /**
+     * Categorical cross-entropy on integer class indices, Keras's
+     * {@code SparseCategoricalCrossentropy}: targets of shape (batch, …) hold the class of each
+     * prediction row (batch, …, classes), as floats with integer values. It is the categorical
+     * cross-entropy of the one-hot rows of those classes, so the same paths apply.
+     */
+    public static Loss sparseCategoricalCrossEntropy(boolean fromLogits) {
+        Loss categorical = categoricalCrossEntropy(fromLogits);
+        return new Named("sparse_categorical_crossentropy") {
+            @Override
+            public Tensor compute(Tensor y, Tensor p) {
+                return categorical.compute(oneHot(name(), y, p), p);
+            }
+
+            @Override
+            public void validateTargets(Tensor y, int[] outputShape) {
+                int classes = outputShape[outputShape.length - 1];
+                float[] v = y.toArray();
+                for (int i = 0; i < v.length; i++) {
+                    if (!(v[i] >= 0 && v[i] < classes) || v[i] != Math.rint(v[i])) {
+                        throw new IllegalArgumentException(name() + ": targets must be class indices in [0, " + classes + "); element " + i + " holds " + v[i]);
+                    }
+                }
+            }
+
+            @Override
+            public int[] targetShape(int[] outputShape) {
+                return Arrays.copyOf(outputShape, outputShape.length - 1);
+            }
+        };
+    }
+
+    /** Keras's default: predictions are probabilities. */
+    public static Loss sparseCategoricalCrossEntropy() {
+        return sparseCategoricalCrossEntropy(false);
+    }
+
+    /** One-hot rows of the classes in y for predictions p (…, classes). */
+    private static Tensor oneHot(String loss, Tensor y, Tensor p) {
+        int classes = p.dim(-1);
+        if (!Arrays.equals(Arrays.copyOf(p.shape(), p.rank() - 1), y.shape())) {
+            throw new IllegalArgumentException(loss + ": targets of shape " + Shape.str(y.shape()) + " do not match predictions of shape "
+                    + Shape.str(p.shape()) + " (one class index per prediction row)");
+        }
+        float[] labels = y.toArray(), hot = new float[labels.length * classes];
+        for (int i = 0; i < labels.length; i++) {
+            int c = (int) labels[i];
+            if (c < 0 || c >= classes || c != labels[i]) {
+                throw new IllegalArgumentException(loss + ": target " + i + " is " + labels[i] + ", not a class index in [0, " + classes + ")");
+            }
+            hot[i * classes + c] = 1;
+        }
+        return Tensor.of(hot, p.shape());
+    }
+
     /** mean((y − p)²). */
     public static Loss meanSquaredError() {
         return new Named("mean_squared_error") {
