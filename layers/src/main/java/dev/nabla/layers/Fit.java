@@ -17,6 +17,7 @@ public final class Fit {
     int epochs;
     int batchSize = DEFAULT_BATCH_SIZE;
     Tensor validationX, validationY;
+    double validationSplit;
     boolean shuffle = true;
     long seed = 0;
     boolean verbose = true;
@@ -41,6 +42,16 @@ public final class Fit {
     public Fit validationData(Tensor x, Tensor y) {
         this.validationX = x;
         this.validationY = y;
+        return this;
+    }
+
+    /**
+     * Keras's {@code validation_split}: the last {@code fraction} of the samples, taken before any
+     * shuffling, are held out and used as validation data; ignored when validation data is given.
+     */
+    public Fit validationSplit(double fraction) {
+        if (!(fraction >= 0 && fraction < 1)) throw new IllegalArgumentException("Fit: validation split must be in [0, 1), got " + fraction);
+        this.validationSplit = fraction;
         return this;
     }
 

@@ -21,7 +21,19 @@ final class Trainer {
 
     History fit(Tensor x, Tensor y, Fit fit) {
         DataCheck.check(model, "fit", x, y);
-        if (fit.validationX != null) DataCheck.check(model, "fit (validation data)", fit.validationX, fit.validationY);
+        Tensor validationX = fit.validationX, validationY = fit.validationY;
+        if (validationX == null && fit.validationSplit > 0) {
+            // Keras: split_at = int(n · (1 − validation_split)); the tail, before shuffling, validates
+            int n = x.dim(0), splitAt = (int) (n * (1 - fit.validationSplit));
+            if (splitAt == 0) {
+                throw new IllegalArgumentException("fit: a validation split of " + fit.validationSplit + " leaves " + splitAt + " of " + n + " samples for training");
+            }
+            validationX = x.slice(0, splitAt, n);
+            validationY = y.slice(0, splitAt, n);
+            x = x.slice(0, 0, splitAt);
+            y = y.slice(0, 0, splitAt);
+        }
+        if (validationX != null) DataCheck.check(model, "fit (validation data)", validationX, validationY);
         ShuffledBatches batches = new ShuffledBatches(x, y, fit.batchSize, fit.seed);
         History history = new History();
         Training training = new Training(model);
@@ -33,8 +45,8 @@ final class Trainer {
             fit.callbacks.forEach(c -> c.onEpochBegin(e));
             ProgressBar bar = fit.verbose ? ProgressBar.start(fit.output, epoch, fit.epochs, batches.count()) : null;
             Map<String, Double> logs = trainEpoch(fit, epoch, batches, training, warning, bar);
-            if (fit.validationX != null) {
-                evaluate(fit.validationX, fit.validationY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
+            if (validationX != null) {
+                evaluate(validationX, validationY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
             }
             if (bar != null) bar.finish(logs);
             fit.callbacks.forEach(c -> c.onEpochEnd(e, logs));
