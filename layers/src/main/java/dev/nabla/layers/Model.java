@@ -144,6 +144,14 @@ public class Model extends Layer {
         return trainer().fit(x, y, options);
     }
 
+    /**
+     * Trains on batches from an iterable (Keras's fit on a dataset or generator): each epoch
+     * iterates it again; the fit's batch size and shuffling do not apply.
+     */
+    public History fit(Iterable<Batch> batches, Fit options) {
+        return trainer().fit(batches, options);
+    }
+
     /** Loss (with regularisation losses) and metrics over (x, y) in inference mode, batches of 32. */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
         return trainer().evaluate(x, y, Fit.DEFAULT_BATCH_SIZE);

@@ -9,14 +9,16 @@ import java.util.Map;
  * Keras's per-epoch progress line:
  * {@code 1719/1719 [==============================] - 6s 3ms/step - loss: 0.2970 - val_loss: 0.2893}.
  * When it goes to standard output and that is a terminal, the bar is redrawn in place as batches
- * finish; otherwise only the final line of each epoch is printed.
+ * finish; otherwise only the final line of each epoch is printed. With an unknown number of
+ * steps (batches from an iterable) the count reads "12/Unknown" until the epoch ends.
  */
 final class ProgressBar {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintStream out;
-    private final int steps;
+    /** The epoch's steps, or −1 until the epoch ends when unknown. */
+    private int steps;
     private final boolean live;
     private final long start = System.nanoTime();
     private long lastDraw;
@@ -38,11 +40,15 @@ final class ProgressBar {
         if (now - lastDraw < REDRAW_NANOS) return;
         lastDraw = now;
         double perStep = (now - start) / 1e9 / step;
-        out.print("\r" + counter(step) + bar(step) + " - ETA: " + Math.round(perStep * (steps - step)) + "s" + values(logs));
+        String progress = steps < 0 ? step + "/Unknown - " + Math.round((now - start) / 1e9) + "s"
+                : counter(step) + bar(step) + " - ETA: " + Math.round(perStep * (steps - step)) + "s";
+        out.print("\r" + progress + values(logs));
         out.flush();
     }
 
-    void finish(Map<String, Double> logs) {
+    /** The epoch's line, after {@code stepsDone} steps. */
+    void finish(int stepsDone, Map<String, Double> logs) {
+        if (steps < 0) steps = stepsDone;
         double seconds = (System.nanoTime() - start) / 1e9;
         String line = counter(steps) + bar(steps) + " - " + Math.round(seconds) + "s " + perStep(seconds / steps) + values(logs);
         out.print(live ? "\r" + line + "\n" : line + "\n");

@@ -9,10 +9,7 @@ import java.util.SplittableRandom;
  * {@link #shuffle()} permutes with a seeded generator. A batch's tensors share buffers with the
  * next batch of the same size: use them before asking for the next.
  */
-final class ShuffledBatches {
-    /** One batch: inputs, targets, and how many samples they hold. */
-    record Batch(Tensor x, Tensor y, int size) {}
-
+final class ShuffledBatches implements Iterable<Batch> {
     private final Tensor x, y;
     private final int batchSize;
     private final int[] order;
@@ -48,6 +45,12 @@ final class ShuffledBatches {
     /** Batch {@code step}, counted from 0. */
     Batch get(int step) {
         int from = step * batchSize, to = Math.min(order.length, from + batchSize);
-        return new Batch(Batches.gather(x, order, from, to, xBuffer), Batches.gather(y, order, from, to, yBuffer), to - from);
+        return new Batch(Batches.gather(x, order, from, to, xBuffer), Batches.gather(y, order, from, to, yBuffer));
+    }
+
+    /** The batches in the current order. */
+    @Override
+    public java.util.Iterator<Batch> iterator() {
+        return java.util.stream.IntStream.range(0, count()).mapToObj(this::get).iterator();
     }
 }

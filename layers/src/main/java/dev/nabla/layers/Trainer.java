@@ -35,20 +35,53 @@ final class Trainer {
         }
         if (validationX != null) DataCheck.check(model, "fit (validation data)", validationX, validationY);
         ShuffledBatches batches = new ShuffledBatches(x, y, fit.batchSize, fit.seed);
+        return loop(fit, epoch -> {
+            if (fit.shuffle) batches.shuffle();
+            return batches;
+        }, batches.count(), validationX, validationY);
+    }
+
+    /**
+     * {@code fit} on batches from an iterable, as Keras's fit on a dataset: every epoch iterates
+     * it anew, in its own order (no shuffling, no batch size); the first batch's shapes are
+     * checked against the model.
+     */
+    History fit(Iterable<Batch> data, Fit fit) {
+        if (fit.validationX != null) DataCheck.check(model, "fit (validation data)", fit.validationX, fit.validationY);
+        int steps = data instanceof java.util.Collection<?> c ? c.size() : -1;
+        boolean[] checked = {false};
+        return loop(fit, epoch -> () -> {
+            java.util.Iterator<Batch> it = data.iterator();
+            return new java.util.Iterator<>() {
+                public boolean hasNext() { return it.hasNext(); }
+
+                public Batch next() {
+                    Batch b = it.next();
+                    if (!checked[0]) DataCheck.check(model, "fit (first batch)", b.x(), b.y());
+                    checked[0] = true;
+                    return b;
+                }
+            };
+        }, steps, fit.validationX, fit.validationY);
+    }
+
+    /** The epochs: each one's batches, validation, callbacks and history. {@code steps} is −1 when unknown. */
+    private History loop(Fit fit, java.util.function.IntFunction<Iterable<Batch>> epochData, int steps, Tensor validationX, Tensor validationY) {
         History history = new History();
         Training training = new Training(model);
         NonFiniteWarning warning = new NonFiniteWarning();
         fit.callbacks.forEach(c -> c.onTrainBegin(training));
         for (int epoch = 1; epoch <= fit.epochs && !training.stopped(); epoch++) {
-            if (fit.shuffle) batches.shuffle();
             final int e = epoch;
+            Iterable<Batch> batches = epochData.apply(epoch);
             fit.callbacks.forEach(c -> c.onEpochBegin(e));
-            ProgressBar bar = fit.verbose ? ProgressBar.start(fit.output, epoch, fit.epochs, batches.count()) : null;
-            Map<String, Double> logs = trainEpoch(fit, epoch, batches, training, warning, bar);
+            ProgressBar bar = fit.verbose ? ProgressBar.start(fit.output, epoch, fit.epochs, steps) : null;
+            int[] done = {0};
+            Map<String, Double> logs = trainEpoch(fit, epoch, batches, training, warning, bar, done);
             if (validationX != null) {
                 evaluate(validationX, validationY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
             }
-            if (bar != null) bar.finish(logs);
+            if (bar != null) bar.finish(done[0], logs);
             fit.callbacks.forEach(c -> c.onEpochEnd(e, logs));
             history.record(logs);                       // after the callbacks, as Keras's History: it keeps the "lr" they add
         }
@@ -61,17 +94,19 @@ final class Trainer {
     }
 
     /** One epoch's training steps, until the last batch or a callback's stop; returns the epoch's running means. */
-    private Map<String, Double> trainEpoch(Fit fit, int epoch, ShuffledBatches batches, Training training,
-                                           NonFiniteWarning warning, ProgressBar bar) {
+    private Map<String, Double> trainEpoch(Fit fit, int epoch, Iterable<Batch> batches, Training training,
+                                           NonFiniteWarning warning, ProgressBar bar, int[] done) {
         RunningMeans means = new RunningMeans();
-        for (int step = 0; step < batches.count() && !training.stopped(); step++) {
-            ShuffledBatches.Batch batch = batches.get(step);
+        java.util.Iterator<Batch> it = batches.iterator();
+        for (int step = 0; it.hasNext() && !training.stopped(); step++) {
+            Batch batch = it.next();
             Map<String, Double> stepLogs = model.trainStep(batch.x(), batch.y());
             double batchLoss = batchLoss(stepLogs);
             means.add(stepLogs, batch.size());
             Map<String, Double> logs = means.values();
             logs.put("batch_loss", batchLoss);
             final int b = step + 1;
+            done[0] = b;
             fit.callbacks.forEach(c -> c.onBatchEnd(epoch, b, logs));
             warning.check(epoch, b, batchLoss, training);
             if (bar != null) bar.update(b, means.values());
