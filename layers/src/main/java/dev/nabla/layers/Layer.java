@@ -91,14 +91,30 @@ public abstract class Layer {
         return initial;
     }
 
-    /** Runs the layer on a batch (first axis = samples), building it on the first call. */
+    /** How deep in nested layer calls this thread is: the outermost call starts a fresh set of added losses. */
+    private static final ThreadLocal<int[]> CALL_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /**
+     * Runs the layer on a batch (first axis = samples), building it on the first call. As in Keras,
+     * the losses layers add are those of the latest outermost call: a layer called twice inside one
+     * model call keeps both calls' losses.
+     */
     public final Tensor call(Tensor x, boolean training) {
         if (x.rank() < 1) throw new IllegalArgumentException("layer '" + name + "' needs a batch axis; got a scalar");
         build(Arrays.copyOfRange(x.shape(), 1, x.rank()));
-        callLosses.clear();
+        int[] depth = CALL_DEPTH.get();
+        if (depth[0] == 0) clearLosses();
+        depth[0]++;
         try (var scope = Trace.name(name)) {      // the layer's ops, grouped by name in a picture of the graph
             return forward(x, training);
+        } finally {
+            depth[0]--;
         }
+    }
+
+    /** Forgets the losses added so far, this layer's and (for models) its layers'. */
+    protected void clearLosses() {
+        callLosses.clear();
     }
 
     /** The layer's computation on a batch of the built shape. */

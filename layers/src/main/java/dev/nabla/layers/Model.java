@@ -109,11 +109,19 @@ public class Model extends Layer {
         return out;
     }
 
+    /** The losses its layers added in the latest call, each layer once even if it was applied twice. */
     @Override
     public List<Tensor> losses() {
         List<Tensor> out = new ArrayList<>();
-        for (Layer l : layers) out.addAll(l.losses());
+        Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Layer l : layers) if (seen.add(l)) out.addAll(l.losses());
         return out;
+    }
+
+    @Override
+    protected void clearLosses() {
+        super.clearLosses();
+        for (Layer l : layers) l.clearLosses();
     }
 
     // ---------------------------------------------------------------- training

@@ -48,6 +48,11 @@ public class TimeDistributed extends Layer {
     @Override
     public List<Tensor> losses() { return layer.losses(); }
 
+    @Override
+    protected void clearLosses() {
+        layer.clearLosses();
+    }
+
     /** One step's shape: the input shape without the steps axis. */
     private static int[] step(int[] shape) {
         return Arrays.copyOfRange(shape, 1, shape.length);
