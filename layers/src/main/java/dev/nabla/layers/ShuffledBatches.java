@@ -2,7 +2,9 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Iterator;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * Training data cut into batches of a fixed size (the last one may be smaller), in an order that
@@ -50,7 +52,7 @@ final class ShuffledBatches implements Iterable<Batch> {
 
     /** The batches in the current order. */
     @Override
-    public java.util.Iterator<Batch> iterator() {
-        return java.util.stream.IntStream.range(0, count()).mapToObj(this::get).iterator();
+    public Iterator<Batch> iterator() {
+        return IntStream.range(0, count()).mapToObj(this::get).iterator();
     }
 }

@@ -3,7 +3,10 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.GradMode;
 
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Keras's fit and evaluate loops around {@link Model#trainStep} and {@link Model#testStep}. Per
@@ -43,30 +46,21 @@ final class Trainer {
 
     /**
      * {@code fit} on batches from an iterable, as Keras's fit on a dataset: every epoch iterates
-     * it anew, in its own order (no shuffling, no batch size); the first batch's shapes are
-     * checked against the model.
+     * it anew, in its own order (no shuffling, no batch size); its first batch's shapes are
+     * checked against the model before training.
      */
     History fit(Iterable<Batch> data, Fit fit) {
+        Iterator<Batch> first = data.iterator();
+        if (!first.hasNext()) throw new IllegalArgumentException("fit: the batches are empty");
+        Batch b = first.next();
+        DataCheck.check(model, "fit (first batch)", b.x(), b.y());
         if (fit.validationX != null) DataCheck.check(model, "fit (validation data)", fit.validationX, fit.validationY);
-        int steps = data instanceof java.util.Collection<?> c ? c.size() : -1;
-        boolean[] checked = {false};
-        return loop(fit, epoch -> () -> {
-            java.util.Iterator<Batch> it = data.iterator();
-            return new java.util.Iterator<>() {
-                public boolean hasNext() { return it.hasNext(); }
-
-                public Batch next() {
-                    Batch b = it.next();
-                    if (!checked[0]) DataCheck.check(model, "fit (first batch)", b.x(), b.y());
-                    checked[0] = true;
-                    return b;
-                }
-            };
-        }, steps, fit.validationX, fit.validationY);
+        int steps = data instanceof Collection<?> c ? c.size() : -1;
+        return loop(fit, epoch -> data, steps, fit.validationX, fit.validationY);
     }
 
     /** The epochs: each one's batches, validation, callbacks and history. {@code steps} is −1 when unknown. */
-    private History loop(Fit fit, java.util.function.IntFunction<Iterable<Batch>> epochData, int steps, Tensor validationX, Tensor validationY) {
+    private History loop(Fit fit, IntFunction<Iterable<Batch>> epochData, int steps, Tensor validationX, Tensor validationY) {
         History history = new History();
         Training training = new Training(model);
         NonFiniteWarning warning = new NonFiniteWarning();
@@ -97,7 +91,7 @@ final class Trainer {
     private Map<String, Double> trainEpoch(Fit fit, int epoch, Iterable<Batch> batches, Training training,
                                            NonFiniteWarning warning, ProgressBar bar, int[] done) {
         RunningMeans means = new RunningMeans();
-        java.util.Iterator<Batch> it = batches.iterator();
+        Iterator<Batch> it = batches.iterator();
         for (int step = 0; it.hasNext() && !training.stopped(); step++) {
             Batch batch = it.next();
             Map<String, Double> stepLogs = model.trainStep(batch.x(), batch.y());
