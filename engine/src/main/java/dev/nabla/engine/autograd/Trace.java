@@ -13,7 +13,8 @@ public final class Trace {
     private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
     private static final class State {
-        String scope = "";
+        /** The current name scope as the origin of nodes recorded without sites: one object per scope, not per node. */
+        Origin scope = Origin.NONE;
         boolean sites;
         boolean anomaly;
     }
@@ -27,8 +28,8 @@ public final class Trace {
     /** {@code try (var s = Trace.name("dense_1")) { ... }}: ops recorded inside belong to that name, nested with "/". */
     public static GradMode.Scope name(String name) {
         State st = STATE.get();
-        String previous = st.scope;
-        st.scope = previous.isEmpty() ? name : previous + "/" + name;
+        Origin previous = st.scope;
+        st.scope = new Origin(previous.scope().isEmpty() ? name : previous.scope() + "/" + name, null, null);
         return () -> st.scope = previous;
     }
 
@@ -58,11 +59,11 @@ public final class Trace {
     /** The origin of a node being recorded now, by a call from {@link Autograd#record}. */
     static Origin here() {
         State st = STATE.get();
-        if (!st.sites) return st.scope.isEmpty() ? Origin.NONE : new Origin(st.scope, null, null);
+        if (!st.sites) return st.scope;
         List<StackWalker.StackFrame> frames = StackWalker.getInstance().walk(s -> s
                 .dropWhile(f -> f.getClassName().startsWith(Trace.class.getPackageName() + ".")).limit(64).toList());
         StackTraceElement op = frames.isEmpty() ? null : frames.getFirst().toStackTraceElement();
         Optional<StackWalker.StackFrame> user = frames.stream().filter(f -> LIBRARY.stream().noneMatch(f.getClassName()::startsWith)).findFirst();
-        return new Origin(st.scope, op, user.map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
+        return new Origin(st.scope.scope(), op, user.map(StackWalker.StackFrame::toStackTraceElement).orElse(null));
     }
 }

@@ -6,9 +6,4 @@ public record HostStorage(float[] array, Backend backend) implements Storage {
     public HostStorage(float[] array) {
         this(array, CpuBackend.INSTANCE);
     }
-
-    @Override
-    public int length() {
-        return array.length;
-    }
 }

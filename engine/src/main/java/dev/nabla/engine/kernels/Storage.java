@@ -9,7 +9,4 @@ package dev.nabla.engine.kernels;
 public interface Storage {
     /** The backend that owns this memory and runs every kernel on it. */
     Backend backend();
-
-    /** Number of floats. */
-    int length();
 }

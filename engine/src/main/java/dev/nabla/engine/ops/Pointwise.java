@@ -31,11 +31,10 @@ final class Pointwise {
 
     /** The backward of f(x) through a kernel that reads x. */
     static Backward backward(Tensor x, BackwardKernel kernel) {
-        Tensor in = Dense.of(x);
         Backend be = x.backend();
         return (grad, needs) -> {
             Tensor dx = Tensor.zeros(be, x.shape());
-            kernel.run(be, in, Dense.of(grad), dx);
+            kernel.run(be, Dense.of(x), Dense.of(grad), dx);
             return new Tensor[] {dx};
         };
     }
@@ -50,9 +49,9 @@ final class Pointwise {
 
     /** The backward g · op' of {@code out = op(x)}, reading the saved value the op's derivative needs. */
     static Backward backward(Unary op, Tensor x, Tensor out) {
-        Tensor saved = op.backwardFromOutput() ? out : Dense.of(x);
         Backend be = out.backend();
         return (grad, needs) -> {
+            Tensor saved = op.backwardFromOutput() ? out : Dense.of(x);   // read when backward runs: no copy without one
             Tensor g = Dense.of(grad);
             Tensor dx = Tensor.zeros(be, out.shape());
             be.unaryBackward(op, saved.storage(), saved.offset(), g.storage(), g.offset(), dx.storage(), 0, dx.size());

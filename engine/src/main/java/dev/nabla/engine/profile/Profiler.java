@@ -93,11 +93,6 @@ public final class Profiler {
         p.pendingFlops += flops;
     }
 
-    /** The clock kernels read before they start, only when profiling (0 otherwise). */
-    public static long kernelStart() {
-        return CURRENT.get() == null ? 0 : System.nanoTime();
-    }
-
     /** A span in progress. */
     public interface Span extends AutoCloseable {
         Span NONE = () -> {};
