@@ -17,10 +17,6 @@ public enum Inspection {
         this.flag = flag;
     }
 
-    public String flag() {
-        return flag;
-    }
-
     static Inspection ofFlag(String flag) {
         for (Inspection i : values()) if (i.flag.equals(flag)) return i;
         return null;

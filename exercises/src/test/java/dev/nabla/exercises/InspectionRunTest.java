@@ -3,9 +3,6 @@ package dev.nabla.exercises;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -21,10 +18,8 @@ class InspectionRunTest {
 
     @Test
     void aRunWritesItsGraphProfileAndGradientFlow() throws Exception {
-        var text = new ByteArrayOutputStream();
         var options = new Options(OptionalInt.of(2), OptionalInt.of(64), 42, dir, EnumSet.allOf(Inspection.class));
-        Main.runOne(Exercises.byId("homl-recurrent"), options, new PrintStream(text, true, StandardCharsets.UTF_8));
-        String out = text.toString(StandardCharsets.UTF_8);
+        String out = CapturedRun.of(Exercises.byId("homl-recurrent"), options).text();
         String dot = Files.readString(dir.resolve("homl-recurrent-graph.dot"));
         assertTrue(dot.startsWith("digraph nabla {") && dot.contains("label=\"lstm\\n") && dot.contains("subgraph cluster_"), dot);
         List<String> steps = Files.readAllLines(dir.resolve("homl-recurrent-backward.txt"));

@@ -6,9 +6,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,20 +39,12 @@ class ReducedRunsTest {
     void runsInReducedForm(String id) throws Exception {
         Exercise exercise = Exercises.byId(id);
         var options = new Options(OptionalInt.of(2), OptionalInt.of(320), 42, dir);
-        var text = new ByteArrayOutputStream();
-        var stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        Result result;
-        try {
-            result = Main.runOne(exercise, options, new PrintStream(text, true, StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals("", stdout.toString(StandardCharsets.UTF_8), id + " prints only to the stream it is given");
+        CapturedRun run = CapturedRun.of(exercise, options);
+        Result result = run.result();
+        assertEquals("", run.stdout(), id + " prints only to the stream it is given");
 
-        var m = RESULT.matcher(text.toString(StandardCharsets.UTF_8));
-        assertTrue(m.find(), "RESULT line in:\n" + text);
+        var m = RESULT.matcher(run.text());
+        assertTrue(m.find(), "RESULT line in:\n" + run.text());
         assertEquals(id, m.group(1));
         assertEquals(result.line(), m.group(0));
         if (exercise.target().kind() != Target.Kind.REPORT || !Double.isNaN(result.figure())) {

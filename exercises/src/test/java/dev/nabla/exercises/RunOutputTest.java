@@ -3,9 +3,6 @@ package dev.nabla.exercises;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 
@@ -18,19 +15,10 @@ class RunOutputTest {
 
     @Test
     void anExercisePrintsOnlyToItsStream() throws Exception {
-        var text = new ByteArrayOutputStream();
-        var stdout = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        Result result;
-        try {
-            var options = new Options(OptionalInt.of(1), OptionalInt.of(64), 42, dir);
-            result = Main.runOne(Exercises.byId("homl-stacked"), options, new PrintStream(text, true, StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(original);
-        }
-        assertEquals("", stdout.toString(StandardCharsets.UTF_8));
-        String[] lines = text.toString(StandardCharsets.UTF_8).split("\n");
+        CapturedRun run = CapturedRun.of(Exercises.byId("homl-stacked"), new Options(OptionalInt.of(1), OptionalInt.of(64), 42, dir));
+        Result result = run.result();
+        assertEquals("", run.stdout());
+        String[] lines = run.text().split("\n");
         assertEquals("=== homl-stacked: " + Exercises.byId("homl-stacked").title(), lines[0]);
         assertEquals("Model: \"sequential_2\"", lines[1], "the summary");
         String all = String.join("\n", lines);
