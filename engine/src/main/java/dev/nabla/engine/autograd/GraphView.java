@@ -134,16 +134,17 @@ public final class GraphView {
     }
 
     private String attributes(Tensor t) {
-        StringBuilder label = new StringBuilder();
         Node node = t.node();
-        label.append(node == null ? (t.name() != null ? t.name() : t.requiresGrad() ? "leaf" : "data") : node.op()).append("\\n").append(Shape.str(t.shape()));
-        label.append("\\nvalue ").append(Summary.of(t));
+        List<String> lines = new ArrayList<>();
+        lines.add(node == null ? (t.name() != null ? t.name() : t.requiresGrad() ? "leaf" : "data") : node.op());
+        lines.add(Shape.str(t.shape()));
+        lines.add("value " + Summary.of(t));
         Tensor g = node == null ? t.grad() : gradients.get(t);
-        if (g != null) label.append("\\ngrad ").append(Summary.of(g));
-        if (node != null) label.append("\\nbackward: ").append(backwardSite(node));
+        if (g != null) lines.add("grad " + Summary.of(g));
+        if (node != null) lines.add("backward: " + backwardSite(node));
         String shape = node == null ? "ellipse" : "box";
         String fill = node == null ? (t.requiresGrad() ? "lightblue" : "white") : "lightyellow";
-        return "[shape=" + shape + ", style=filled, fillcolor=" + fill + ", label=\"" + escape(label.toString()) + "\"]";
+        return "[shape=" + shape + ", style=filled, fillcolor=" + fill + ", label=\"" + String.join("\\n", lines.stream().map(GraphView::escape).toList()) + "\"]";
     }
 
     /** Where the node's backward is written: the recording op's file and line, or the class its closure belongs to. */
@@ -157,7 +158,7 @@ public final class GraphView {
     }
 
     private static String escape(String s) {
-        return s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\\\\n", "\\n");
+        return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** min / max / mean / L2 norm of a tensor's values, and how many are not finite. */
