@@ -2,7 +2,9 @@ package dev.nabla.engine;
 
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.autograd.Node;
+import dev.nabla.engine.kernels.Arena;
 import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.ElementWise;
 import dev.nabla.engine.kernels.HostStorage;
 import dev.nabla.engine.kernels.Storage;
 import dev.nabla.engine.ops.Activations;
@@ -33,6 +35,7 @@ public final class Tensor {
 
     private boolean requiresGrad;
     private Tensor grad;
+    private Tensor gradBuffer;
     private Node node;
     private String name;
     private Logits logits;
@@ -191,9 +194,36 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * The gradient accumulated by backward, or null. A leaf's gradient lives in a buffer the leaf
+     * keeps from one backward to the next: after {@link #zeroGrad()} the next backward overwrites
+     * it, so copy a gradient that must outlive the next step.
+     */
     public Tensor grad() { return grad; }
     public void setGrad(Tensor g) { this.grad = g; }
     public void zeroGrad() { this.grad = null; }
+
+    /**
+     * Adds {@code g} into this leaf's gradient, what backward does at a leaf. The buffer is
+     * allocated outside any open {@link Arena} the first time, so a parameter's gradient can be
+     * read after the training step that made it.
+     */
+    public void accumulateGrad(Tensor g) {
+        if (gradBuffer == null) {
+            try (var outside = Arena.suspend()) {
+                gradBuffer = zeros(backend(), shape);
+            }
+        }
+        Storage buffer = gradBuffer.storage;
+        int[] dense = gradBuffer.strides;
+        if (grad == null) {
+            backend().copy(shape, g.storage, g.offset, g.strides, buffer, 0, dense);
+        } else {
+            if (grad != gradBuffer) backend().copy(shape, grad.storage, grad.offset, grad.strides, buffer, 0, dense);
+            backend().binary(ElementWise.BinaryOp.ADD, shape, buffer, 0, dense, g.storage, g.offset, g.strides, buffer);
+        }
+        grad = gradBuffer;
+    }
 
     /** The operation that produced this tensor, or null for a leaf. */
     public Node node() { return node; }

@@ -3,6 +3,7 @@ package dev.nabla.layers;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Trace;
+import dev.nabla.engine.kernels.Arena;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,7 +69,9 @@ public abstract class Layer {
             }
             return;
         }
-        createWeights(shape.clone());
+        try (var outside = Arena.suspend()) {       // weights outlive the training step that builds them
+            createWeights(shape.clone());
+        }
         inputShape = shape.clone();
     }
 

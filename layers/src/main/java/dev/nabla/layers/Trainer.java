@@ -2,6 +2,7 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.GradMode;
+import dev.nabla.engine.kernels.Arena;
 
 import java.util.Collection;
 import java.util.Iterator;
@@ -17,6 +18,8 @@ import java.util.function.IntFunction;
  */
 final class Trainer {
     private final Model model;
+    /** The memory of one step, recycled for the next: a step's results leave it as numbers. */
+    private final Arena arena = new Arena();
 
     Trainer(Model model) {
         this.model = model;
@@ -94,7 +97,10 @@ final class Trainer {
         Iterator<Batch> it = batches.iterator();
         for (int step = 0; it.hasNext() && !training.stopped(); step++) {
             Batch batch = it.next();
-            Map<String, Double> stepLogs = model.trainStep(batch.x(), batch.y());
+            Map<String, Double> stepLogs;
+            try (var memory = arena.open()) {
+                stepLogs = model.trainStep(batch.x(), batch.y());
+            }
             double batchLoss = batchLoss(stepLogs);
             means.add(stepLogs, batch.size());
             Map<String, Double> logs = means.values();
@@ -115,7 +121,10 @@ final class Trainer {
         try (var s = GradMode.noGrad()) {
             for (int from = 0; from < x.dim(0); from += batchSize) {
                 int to = Math.min(x.dim(0), from + batchSize);
-                Map<String, Double> stepLogs = model.testStep(Batches.range(xc, from, to), Batches.range(yc, from, to));
+                Map<String, Double> stepLogs;
+                try (var memory = arena.open()) {
+                    stepLogs = model.testStep(Batches.range(xc, from, to), Batches.range(yc, from, to));
+                }
                 means.add(stepLogs, to - from);
             }
         }

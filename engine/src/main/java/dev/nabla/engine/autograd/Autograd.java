@@ -79,7 +79,7 @@ public final class Autograd {
                 if (g == null) continue;
                 Node node = t.node();
                 if (node == null) {
-                    t.setGrad(t.grad() == null ? g : t.grad().add(g));
+                    t.accumulateGrad(g);
                     continue;
                 }
                 listener.before(node, t, g);

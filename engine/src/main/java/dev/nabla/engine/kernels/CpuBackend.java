@@ -29,7 +29,7 @@ public class CpuBackend implements Backend {
 
     @Override
     public Storage allocate(int length) {
-        return new HostStorage(new float[length], this);
+        return new HostStorage(Arena.zeros(length), this);
     }
 
     @Override
@@ -174,7 +174,7 @@ public class CpuBackend implements Backend {
 
     @Override
     public double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, int n) {
-        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, n);
+        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, n, Workspace.get(Workspace.Slot.SCRATCH, CrossEntropy.BLOCK));
     }
 
     @Override

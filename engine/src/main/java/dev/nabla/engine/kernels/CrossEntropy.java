@@ -17,18 +17,30 @@ public final class CrossEntropy {
 
     private CrossEntropy() {}
 
-    /** Σ over n elements of the sigmoid cross-entropy, accumulated in double every 4096 lanes. */
-    public static double sigmoidSum(float[] z, int zo, float[] y, int yo, int n) {
+    /** Lanes per block of {@link #sigmoidSum}. */
+    public static final int BLOCK = 1024;
+
+    /**
+     * Σ over n elements of the sigmoid cross-entropy, accumulated in double every 4096 lanes.
+     * Each block of {@link #BLOCK} lanes first writes log(1 + e^−|z|) to {@code scratch} (at least
+     * BLOCK floats), in two loops of their own: exp and log in one loop are more code than C2
+     * inlines into one method, and a vector handed to a call that is not inlined is boxed on the heap.
+     */
+    public static double sigmoidSum(float[] z, int zo, float[] y, int yo, int n, float[] scratch) {
         double sum = 0;
         int i = 0;
         FloatVector acc = FloatVector.zero(S);
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            FloatVector zv = FloatVector.fromArray(S, z, zo + i), yv = FloatVector.fromArray(S, y, yo + i);
+        for (int bound = S.loopBound(n); i < bound; ) {
+            int start = i, length = Math.min(bound - start, BLOCK);
+            onePlusExpMinusAbs(z, zo + start, scratch, length);
             // log(1 + t) for t = e^−|z| in (0, 1]: the argument lies in (1, 2], where log is accurate
             // to float precision, so the slower log1p (not a vector intrinsic everywhere) is not needed
-            FloatVector softplus = VectorMath.log(VectorMath.exp(zv.abs().neg()).add(1f));
-            acc = acc.add(zv.max(0f).sub(zv.mul(yv)).add(softplus));
-            if ((i & 4095) == 0) { sum += VectorMath.sumLanes(acc); acc = FloatVector.zero(S); }
+            ElementWise.unary(Unary.LOG, scratch, 0, scratch, 0, length);
+            for (; i < start + length; i += S.length()) {
+                FloatVector zv = FloatVector.fromArray(S, z, zo + i), yv = FloatVector.fromArray(S, y, yo + i);
+                acc = acc.add(zv.max(0f).sub(zv.mul(yv)).add(FloatVector.fromArray(S, scratch, i - start)));
+                if ((i & 4095) == 0) { sum += VectorMath.sumLanes(acc); acc = FloatVector.zero(S); }
+            }
         }
         sum += VectorMath.sumLanes(acc);
         for (; i < n; i++) {
@@ -36,6 +48,13 @@ public final class CrossEntropy {
             sum += Math.max(zi, 0f) - zi * y[yo + i] + Math.log1p(Math.exp(-Math.abs(zi)));
         }
         return sum;
+    }
+
+    /** t = 1 + e^−|z| over {@code length} lanes, a multiple of the vector length. */
+    private static void onePlusExpMinusAbs(float[] z, int zo, float[] t, int length) {
+        for (int j = 0; j < length; j += S.length()) {
+            VectorMath.exp(FloatVector.fromArray(S, z, zo + j).abs().neg()).add(1f).intoArray(t, j);
+        }
     }
 
     /** dz = scale · (σ(z) − y). */

@@ -76,26 +76,66 @@ public final class ElementWise {
         }
     }
 
+    /**
+     * One loop per function: a loop holding several of {@link VectorMath}'s functions is more code
+     * than C2 inlines into one compiled method ({@code NodeCountInliningCutoff}), and a vector
+     * handed to a call that is not inlined is boxed on the heap, which allocates on every lane group.
+     * The masked last lanes get a method of their own for the same reason.
+     */
     private static void lanewise(Unary op, float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
-            apply(op, FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
-        }
-        if (i < n) {
-            var m = S.indexInRange(i, n);
-            apply(op, FloatVector.fromArray(S, x, xo + i, m)).intoArray(y, yo + i, m);
+        switch (op) {
+            case EXP -> exp(x, xo, y, yo, n);
+            case LOG -> log(x, xo, y, yo, n);
+            case TANH -> tanh(x, xo, y, yo, n);
+            case ABS -> abs(x, xo, y, yo, n);
+            case SQRT -> sqrt(x, xo, y, yo, n);
+            default -> throw new IllegalArgumentException(op + " has no lane-wise form");
         }
     }
 
-    private static FloatVector apply(Unary op, FloatVector v) {
-        return switch (op) {
-            case EXP -> VectorMath.exp(v);
-            case LOG -> VectorMath.log(v);
-            case TANH -> VectorMath.tanh(v);
-            case ABS -> v.abs();
-            case SQRT -> v.sqrt();
-            default -> throw new IllegalArgumentException(op + " has no lane-wise form");
-        };
+    private static void exp(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) VectorMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+        if (i < n) expTail(x, xo, y, yo, i, n);
+    }
+
+    private static void expTail(float[] x, int xo, float[] y, int yo, int i, int n) {
+        var m = S.indexInRange(i, n);
+        VectorMath.exp(FloatVector.fromArray(S, x, xo + i, m)).intoArray(y, yo + i, m);
+    }
+
+    private static void log(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) VectorMath.log(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+        if (i < n) logTail(x, xo, y, yo, i, n);
+    }
+
+    private static void logTail(float[] x, int xo, float[] y, int yo, int i, int n) {
+        var m = S.indexInRange(i, n);
+        VectorMath.log(FloatVector.fromArray(S, x, xo + i, m)).intoArray(y, yo + i, m);
+    }
+
+    private static void tanh(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) VectorMath.tanh(FloatVector.fromArray(S, x, xo + i)).intoArray(y, yo + i);
+        if (i < n) tanhTail(x, xo, y, yo, i, n);
+    }
+
+    private static void tanhTail(float[] x, int xo, float[] y, int yo, int i, int n) {
+        var m = S.indexInRange(i, n);
+        VectorMath.tanh(FloatVector.fromArray(S, x, xo + i, m)).intoArray(y, yo + i, m);
+    }
+
+    private static void abs(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).abs().intoArray(y, yo + i);
+        for (; i < n; i++) y[yo + i] = Math.abs(x[xo + i]);
+    }
+
+    private static void sqrt(float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) FloatVector.fromArray(S, x, xo + i).sqrt().intoArray(y, yo + i);
+        for (; i < n; i++) y[yo + i] = (float) Math.sqrt(x[xo + i]);
     }
 
     /**

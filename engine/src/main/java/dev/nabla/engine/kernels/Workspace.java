@@ -2,13 +2,13 @@ package dev.nabla.engine.kernels;
 
 /**
  * Grow-only scratch arrays, one set per thread, for intermediate matrices that live only inside
- * one kernel call (the lowered im2col matrix and its gradient). Reusing them keeps a training
- * step from allocating megabytes per convolution. A caller owns a slot only until it returns;
+ * one kernel call (the lowered im2col matrix and its gradient, a fused kernel's partial results).
+ * Reusing them keeps a training step from allocating megabytes per convolution. A caller owns a slot only until it returns;
  * contents are undefined on entry.
  */
 public final class Workspace {
     /** Slots a single operation may hold at once. */
-    public enum Slot { COLUMNS, COLUMN_GRADIENT }
+    public enum Slot { COLUMNS, COLUMN_GRADIENT, SCRATCH }
 
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[Slot.values().length][0]);
 
