@@ -97,11 +97,12 @@ public record LabeledImages(byte[] pixels, int[] labels, int count, int height, 
         return sum;
     }
 
-    /** Images {@code from} (inclusive) to {@code to} (exclusive), in order. */
+    /** Images {@code from} (inclusive) to {@code to} (exclusive), in order; all of them are these images, not a copy. */
     public LabeledImages slice(int from, int to) {
         if (from < 0 || to > count || from > to) {
             throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of " + count + " images");
         }
+        if (from == 0 && to == count) return this;
         return new LabeledImages(Arrays.copyOfRange(pixels, from * imageSize(), to * imageSize()),
                 Arrays.copyOfRange(labels, from, to), to - from, height, width, channels, classNames, description);
     }
