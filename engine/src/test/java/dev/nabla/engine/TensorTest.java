@@ -55,12 +55,12 @@ class TensorTest {
     @Test
     void erfMatchesReferenceAcrossRange() {
         for (double x = -3; x <= 3; x += 0.01) {
-            assertEquals(erfReference(x), dev.nabla.engine.kernels.ElementWise.erf((float) x), 3e-7, "erf(" + x + ")");
+            assertEquals(erfReference(x), dev.nabla.engine.kernels.VectorMath.erf((float) x), 3e-7, "erf(" + x + ")");
         }
         // Beyond |x| = 3, erf is within erfc(3) = 2.2e-5 of ±1.
         for (double x = 3; x <= 8; x += 0.25) {
-            assertEquals(1.0, dev.nabla.engine.kernels.ElementWise.erf((float) x), 2.3e-5);
-            assertEquals(-1.0, dev.nabla.engine.kernels.ElementWise.erf((float) -x), 2.3e-5);
+            assertEquals(1.0, dev.nabla.engine.kernels.VectorMath.erf((float) x), 2.3e-5);
+            assertEquals(-1.0, dev.nabla.engine.kernels.VectorMath.erf((float) -x), 2.3e-5);
         }
     }
 

@@ -212,7 +212,7 @@ public final class ElementWise {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            reciprocal(VectorMath.exp(v.neg()).add(1f)).intoArray(y, yo + i);
+            VectorMath.reciprocal(VectorMath.exp(v.neg()).add(1f)).intoArray(y, yo + i);
         }
         for (; i < n; i++) y[yo + i] = (float) (1.0 / (1.0 + Math.exp(-x[xo + i])));
     }
@@ -231,15 +231,15 @@ public final class ElementWise {
 
     /**
      * Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), Keras's default ({@code approximate=False}).
-     * erf comes from {@link #erf(FloatVector)}.
+     * erf comes from {@link VectorMath#erf(FloatVector)}.
      */
     public static void gelu(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            erf(v.mul(INV_SQRT2)).add(1f).mul(v).mul(0.5f).intoArray(y, yo + i);
+            VectorMath.erf(v.mul(INV_SQRT2)).add(1f).mul(v).mul(0.5f).intoArray(y, yo + i);
         }
-        for (; i < n; i++) y[yo + i] = 0.5f * x[xo + i] * (1f + erf(x[xo + i] * INV_SQRT2));
+        for (; i < n; i++) y[yo + i] = 0.5f * x[xo + i] * (1f + VectorMath.erf(x[xo + i] * INV_SQRT2));
     }
 
     /**
@@ -251,46 +251,16 @@ public final class ElementWise {
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             FloatVector gauss = VectorMath.exp(v.mul(v).mul(-0.5f));               // e^{−x²/2}
-            FloatVector cdf = erf(v.mul(INV_SQRT2), gauss).add(1f).mul(0.5f);
+            FloatVector cdf = VectorMath.erf(v.mul(INV_SQRT2), gauss).add(1f).mul(0.5f);
             FloatVector pdf = gauss.mul(INV_SQRT_2PI);
             cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
             float v = x[xo + i];
-            float cdf = 0.5f * (1f + erf(v * INV_SQRT2));
+            float cdf = 0.5f * (1f + VectorMath.erf(v * INV_SQRT2));
             float pdf = (float) Math.exp(-0.5 * v * v) * INV_SQRT_2PI;
             dx[dxo + i] = g[go + i] * (cdf + v * pdf);
         }
     }
 
-    // erf by Abramowitz & Stegun 7.1.28's rational form 7.1.26: |error| < 1.5e-7, below float32's
-    // resolution near 1. erf(x) = 1 - (a1 t + a2 t^2 + ... + a5 t^5) e^{-x^2}, t = 1/(1 + p|x|), odd in x.
-    private static final float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f,
-            A4 = -1.453152027f, A5 = 1.061405429f;
-
-    public static float erf(float x) {
-        float ax = Math.abs(x);
-        float t = 1f / (1f + P * ax);
-        float poly = ((((A5 * t + A4) * t + A3) * t + A2) * t + A1) * t;
-        float r = 1f - poly * (float) Math.exp(-ax * ax);
-        return Math.copySign(r, x);
-    }
-
-    private static FloatVector reciprocal(FloatVector v) {
-        return FloatVector.broadcast(S, 1f).div(v);
-    }
-
-    static FloatVector erf(FloatVector x) {
-        return erf(x, VectorMath.exp(x.mul(x).neg()));
-    }
-
-    /** erf(x) given e^{−x²}. */
-    private static FloatVector erf(FloatVector x, FloatVector expMinusSquare) {
-        FloatVector ax = x.abs();
-        FloatVector t = reciprocal(ax.fma(P, 1f));
-        FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
-                .fma(t, FloatVector.broadcast(S, A1)).mul(t);
-        FloatVector r = poly.mul(expMinusSquare).neg().add(1f);
-        return r.blend(r.neg(), x.lt(0f));
-    }
 }

@@ -23,11 +23,12 @@ public final class Im2col {
 
     /** col[(n, oh, ow), (ki, kj, c)] = x[n, oh·sH − padTop + ki, ow·sW − padLeft + kj, c], or 0 outside the image. */
     public static void im2col(ConvShape s, float[] x, int xOff, float[] col) {
+        int count = runCount(s);
         int[] runs = runStarts(s);
         int c = s.channels(), image = s.inH() * s.inW() * c;
         forEachImage(s, n -> {
-            int from = xOff + n * image, at = n * runs.length * c;
-            for (int r = 0; r < runs.length; r++, at += c) {
+            int from = xOff + n * image, at = n * count * c;
+            for (int r = 0; r < count; r++, at += c) {
                 if (runs[r] < 0) {
                     Arrays.fill(col, at, at + c, 0f);
                 } else if (c >= 16) {
@@ -41,12 +42,13 @@ public final class Im2col {
 
     /** dx[n, ih, iw, c] = Σ over windows covering (ih, iw) of dcol[window, (ki, kj, c)]. Overwrites dx. */
     public static void col2im(ConvShape s, float[] dcol, float[] dx, int dxOff) {
+        int count = runCount(s);
         int[] runs = runStarts(s);
         int c = s.channels(), image = s.inH() * s.inW() * c;
         forEachImage(s, n -> {
-            int to = dxOff + n * image, at = n * runs.length * c;
+            int to = dxOff + n * image, at = n * count * c;
             Arrays.fill(dx, to, to + image, 0f);
-            for (int r = 0; r < runs.length; r++, at += c) {
+            for (int r = 0; r < count; r++, at += c) {
                 if (runs[r] < 0) continue;
                 if (c >= 16) {
                     ElementWise.accumulate(dcol, at, dx, to + runs[r], c);
@@ -57,9 +59,17 @@ public final class Im2col {
         });
     }
 
-    /** For each (oh, ow, ki, kj) in row-major order, the offset of its C-run within one image, or −1 in the padding. */
+    /** Runs per image: one per (oh, ow, ki, kj). */
+    private static int runCount(ConvShape s) {
+        return s.outH() * s.outW() * s.kH() * s.kW();
+    }
+
+    /**
+     * For each (oh, ow, ki, kj) in row-major order, the offset of its C-run within one image, or
+     * −1 in the padding: the first {@link #runCount} entries of this thread's index workspace.
+     */
     private static int[] runStarts(ConvShape s) {
-        int[] runs = new int[s.outH() * s.outW() * s.kH() * s.kW()];
+        int[] runs = Workspace.indices(runCount(s));
         int r = 0;
         for (int oh = 0; oh < s.outH(); oh++)
             for (int ow = 0; ow < s.outW(); ow++)

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * exp, log and tanh on float vectors, built from additions, multiplications, fused
+ * exp, log, tanh and erf on float vectors, built from additions, multiplications, fused
  * multiply-adds and bit operations only, after Cephes's {@code expf}, {@code logf} and
  * {@code tanhf} (S. Moshier); within two units in the last place ({@code VectorMathTest}).
  *
@@ -20,6 +20,10 @@ import jdk.incubator.vector.VectorSpecies;
 public final class VectorMath {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, S.vectorShape());
+
+    static {
+        Inlining.installed();       // before any caller of these functions is compiled
+    }
 
     private VectorMath() {}
 
@@ -121,6 +125,38 @@ public final class VectorMath {
         FloatVector small = p.mul(s).fma(x, x);
         FloatVector signedLarge = large.blend(large.neg(), x.lt(0f));
         return small.blend(signedLarge, ax.compare(VectorOperators.GE, 0.625f));
+    }
+
+    // erf by Abramowitz & Stegun 7.1.28's rational form 7.1.26: |error| < 1.5e-7, below float32's
+    // resolution near 1. erf(x) = 1 - (a1 t + a2 t^2 + ... + a5 t^5) e^{-x^2}, t = 1/(1 + p|x|), odd in x.
+    private static final float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f,
+            A4 = -1.453152027f, A5 = 1.061405429f;
+
+    public static float erf(float x) {
+        float ax = Math.abs(x);
+        float t = 1f / (1f + P * ax);
+        float poly = ((((A5 * t + A4) * t + A3) * t + A2) * t + A1) * t;
+        float r = 1f - poly * (float) Math.exp(-ax * ax);
+        return Math.copySign(r, x);
+    }
+
+    /** 1 / v. */
+    public static FloatVector reciprocal(FloatVector v) {
+        return FloatVector.broadcast(S, 1f).div(v);
+    }
+
+    public static FloatVector erf(FloatVector x) {
+        return erf(x, exp(x.mul(x).neg()));
+    }
+
+    /** erf(x) given e^{−x²}. */
+    public static FloatVector erf(FloatVector x, FloatVector expMinusSquare) {
+        FloatVector ax = x.abs();
+        FloatVector t = reciprocal(ax.fma(P, 1f));
+        FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
+                .fma(t, FloatVector.broadcast(S, A1)).mul(t);
+        FloatVector r = poly.mul(expMinusSquare).neg().add(1f);
+        return r.blend(r.neg(), x.lt(0f));
     }
 
     /** The sum of the lanes, added in lane order (unlike {@code reduceLanes}, whose order may change with compilation). */

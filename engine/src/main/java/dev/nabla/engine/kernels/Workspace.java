@@ -11,6 +11,7 @@ public final class Workspace {
     public enum Slot { COLUMNS, COLUMN_GRADIENT, SCRATCH }
 
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[Slot.values().length][0]);
+    private static final ThreadLocal<int[][]> INDICES = ThreadLocal.withInitial(() -> new int[1][0]);
 
     private Workspace() {}
 
@@ -19,5 +20,12 @@ public final class Workspace {
         float[][] buffers = BUFFERS.get();
         if (buffers[slot.ordinal()].length < size) buffers[slot.ordinal()] = new float[size];
         return buffers[slot.ordinal()];
+    }
+
+    /** An array of at least {@code size} ints for this thread (a kernel's table of offsets). */
+    public static int[] indices(int size) {
+        int[][] buffer = INDICES.get();
+        if (buffer[0].length < size) buffer[0] = new int[size];
+        return buffer[0];
     }
 }

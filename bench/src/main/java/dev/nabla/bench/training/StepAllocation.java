@@ -1,0 +1,98 @@
+package dev.nabla.bench.training;
+
+import dev.nabla.engine.Tensor;
+import dev.nabla.layers.Callback;
+import dev.nabla.layers.Conv2D;
+import dev.nabla.layers.Conv2DTranspose;
+import dev.nabla.layers.Fit;
+import dev.nabla.layers.LayerScope;
+import dev.nabla.layers.MaxPool2D;
+import dev.nabla.layers.Model;
+import dev.nabla.layers.Reshape;
+import dev.nabla.layers.Sequential;
+import dev.nabla.layers.losses.Losses;
+import dev.nabla.optim.Adam;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+import static dev.nabla.layers.Activation.GELU;
+import static dev.nabla.layers.Activation.SIGMOID;
+
+/**
+ * Bytes allocated per training step in steady state, all threads together
+ * ({@code com.sun.management.ThreadMXBean.getTotalThreadAllocatedBytes}), for the HOML stacked,
+ * convolutional and recurrent autoencoders trained by {@code fit} with batch 32 on random
+ * images: one epoch of {@code steps} batches (default 2,000), and the median, least and most of
+ * the last 200 steps' allocations. Prints one line per model, {@code ALLOCATION model median min max}
+ * in bytes. Arguments: {@code [stacked|conv|recurrent ...] [--steps N]}.
+ */
+public final class StepAllocation {
+    private static final int MEASURED = 200;
+
+    private StepAllocation() {}
+
+    public static void main(String[] args) {
+        int steps = 2000;
+        var models = new ArrayList<String>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--steps")) steps = Integer.parseInt(args[++i]);
+            else models.add(args[i]);
+        }
+        if (models.isEmpty()) models.addAll(List.of("stacked", "conv", "recurrent"));
+        for (String name : models) {
+            long[] bytes = perStep(model(name), steps);
+            System.out.printf("ALLOCATION %s %d %d %d%n", name, bytes[MEASURED / 2], bytes[0], bytes[MEASURED - 1]);
+        }
+    }
+
+    static Supplier<Model> model(String name) {
+        return switch (name) {
+            case "stacked" -> StackedAutoencoderEpoch::model;
+            case "conv" -> StepAllocation::convolutional;
+            case "recurrent" -> RecurrentAutoencoderEpoch::model;
+            default -> throw new IllegalArgumentException("unknown model '" + name + "': use stacked, conv or recurrent");
+        };
+    }
+
+    /** The last {@link #MEASURED} steps' allocations, sorted. */
+    static long[] perStep(Supplier<Model> build, int steps) {
+        Model model;
+        try (var scope = LayerScope.open(42)) {
+            model = build.get();
+        }
+        model.compile(Losses.binaryCrossEntropy(), new Adam());
+        Tensor x = Tensor.uniform(new SplittableRandom(1), 0, 1, 32 * steps, 28, 28);
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long[] after = new long[steps + 1];
+        Callback meter = new Callback() {
+            @Override
+            public void onBatchEnd(int epoch, int batch, Map<String, Double> logs) {
+                after[batch] = threads.getTotalThreadAllocatedBytes();
+            }
+        };
+        model.fit(x, x, Fit.epochs(1).verbose(false).callbacks(meter));
+        long[] step = new long[MEASURED];
+        for (int i = 0; i < MEASURED; i++) step[i] = after[steps - i] - after[steps - i - 1];
+        Arrays.sort(step);
+        return step;
+    }
+
+    /** HOML's convolutional autoencoder, as the exercise {@code homl-conv} defines it. */
+    static Model convolutional() {
+        var encoder = new Sequential(new Reshape(28, 28, 1),
+                new Conv2D(16, 3, "same", GELU), new MaxPool2D(2),
+                new Conv2D(32, 3, "same", GELU), new MaxPool2D(2),
+                new Conv2D(64, 3, "same", GELU), new MaxPool2D(2));
+        var decoder = new Sequential(
+                new Conv2DTranspose(32, 3, 2, "valid", GELU),
+                new Conv2DTranspose(16, 3, 2, "same", GELU),
+                new Conv2DTranspose(1, 3, 2, "same", SIGMOID), new Reshape(28, 28));
+        return new Sequential(encoder, decoder).inputShape(28, 28);
+    }
+}
