@@ -17,16 +17,12 @@ read -r -a models <<< "${models[*]}"
 threads=(2 1)
 ROUNDS=${ROUNDS:-1}
 limit=(); [ "$QUICK" = 1 ] && limit=(--limit 640)
-# model_run MODEL: sets class, default_epochs and the heap flags for MODEL, or stops.
-# The stacked model gets a small young generation (64 MiB), which keeps the allocation area in
-# cache: a training step allocates its activations and gradients afresh (2026-11-24, 2 threads:
-# 2.0-2.3 s per epoch with it, 2.5-2.9 s without). The recurrent model's step allocates the
-# gates and states of 28 steps, tens of MB, which would fill that young generation every few
-# steps: it keeps the default heap (2026-12-02, 2 threads: 30 s per epoch, 38 s with -Xmn64m).
+# model_run MODEL: sets class and default_epochs for MODEL, or stops. (A step recycles its arrays,
+# see bench/run-memory.sh, so the heap needs no per-model sizing.)
 model_run() {
   case "$1" in
-    stacked) class=StackedAutoencoderEpoch; default_epochs=3; heap=(-Xmn64m) ;;
-    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2; heap=() ;;
+    stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
+    recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
     *) echo "unknown model '$1': use stacked and/or recurrent" >&2; exit 1 ;;
   esac
 }
@@ -45,7 +41,7 @@ for model in "${models[@]}"; do
   for _ in $(seq "$ROUNDS"); do
     for t in "${threads[@]}"; do
       echo "  $model: nabla, $t thread(s), $epochs epoch(s)"
-      NABLA_THREADS=$t "$JAVA" "${NABLA_JVM[@]}" "${heap[@]}" -cp "$JAR" "dev.nabla.bench.training.$class" \
+      NABLA_THREADS=$t "$JAVA" "${NABLA_JVM[@]}" -cp "$JAR" "dev.nabla.bench.training.$class" \
         "$epochs" "${limit[@]}" | grep '^EPOCH_SECONDS' | tee -a "$out/$model-nabla-$t.txt"
     done
     for t in "${threads[@]}"; do
@@ -58,6 +54,6 @@ for model in "${models[@]}"; do
 done
 
 "$PY" bench/peers/training_report.py --results "$RESULTS_DIR/TRAINING.md" --work "$out" \
-  --models "${models[@]}" --threads "${threads[@]}" --nabla-flags="-Xmn64m for the stacked model" \
+  --models "${models[@]}" --threads "${threads[@]}" \
   --machine-info "$out/machine.txt" --load-before "$load_before" --load-after "$(loadavg)" \
   --command "$(command_line bench/run-training.sh "$@")"
