@@ -37,8 +37,7 @@ public class BatchNormalization extends Layer {
 
     @Override
     protected void createWeights(int[] shape) {
-        if (shape.length == 0) throw new IllegalArgumentException("layer '" + name() + "' (BatchNormalization) needs a feature axis, got " + batchShape(shape));
-        int c = shape[shape.length - 1];
+        int c = Dims.features(this, shape);
         gamma = addWeight("gamma", Tensor.ones(c));
         beta = addWeight("beta", Tensor.zeros(c));
         movingMean = addWeight("moving_mean", Tensor.zeros(c), false);

@@ -49,7 +49,7 @@ public abstract class ConvolutionLayer extends Layer {
     @Override
     protected void createWeights(int[] shape) {
         computeOutputShape(shape);
-        int[] k = kernelShape(shape[2]);
+        int[] k = kernelShape(Dims.features(this, shape));
         int field = k[0] * k[1];
         kernel = addWeight("kernel", Initializer.GLOROT_UNIFORM.create(rng, field * k[2], field * k[3], k));
         bias = addWeight("bias", Initializer.ZEROS.create(rng, field * k[2], field * k[3], filters));
@@ -63,8 +63,8 @@ public abstract class ConvolutionLayer extends Layer {
     @Override
     public int[] computeOutputShape(int[] in) {
         ImageShape.check(this, in);
-        int h = outputSize(in[0], 0), w = outputSize(in[1], 1);
-        if (h <= 0 || w <= 0) {
+        int h = Dims.map(in[0], d -> outputSize(d, 0)), w = Dims.map(in[1], d -> outputSize(d, 1));
+        if ((Dims.known(h) && h <= 0) || (Dims.known(w) && w <= 0)) {
             throw new IllegalArgumentException("layer '" + name() + "' (" + typeName() + "): a " + kernelSize[0] + "×" + kernelSize[1] + " kernel with "
                     + padding.name().toLowerCase(java.util.Locale.ROOT) + " padding does not fit inputs of shape " + batchShape(in));
         }

@@ -1,5 +1,6 @@
 package dev.nabla.layers;
 
+import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
 import java.util.Arrays;
@@ -27,6 +28,19 @@ final class DataCheck {
             model.loss().validateTargets(y, out);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks sample weights (null for none): one finite weight per sample of x. */
+    static void checkWeights(String where, Tensor w, Tensor x) {
+        if (w == null) return;
+        if (w.rank() != 1 || w.dim(0) != x.dim(0)) {
+            throw new IllegalArgumentException(where + ": sample weights of shape " + Shape.str(w.shape()) + " for " + x.dim(0)
+                    + " samples; give one weight per sample, shape (" + x.dim(0) + ")");
+        }
+        float[] v = w.contiguous().toArray();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i])) throw new IllegalArgumentException(where + ": the sample weight of sample " + i + " is " + v[i]);
         }
     }
 }

@@ -63,8 +63,7 @@ public class Dense extends Layer {
 
     @Override
     protected void createWeights(int[] shape) {
-        if (shape.length == 0) throw new IllegalArgumentException("layer '" + name() + "' (Dense) needs inputs with a feature axis, got " + batchShape(shape));
-        int in = shape[shape.length - 1];
+        int in = Dims.features(this, shape);
         kernel = addWeight("kernel", kernelInitializer.create(rng, in, units, in, units));
         bias = addWeight("bias", biasInitializer.create(rng, in, units, units));
     }

@@ -24,8 +24,7 @@ public class DenseTranspose extends Dense {
 
     @Override
     protected void createWeights(int[] shape) {
-        int in = shape[shape.length - 1];
-        if (in != tied.units()) {
+        if (Dims.features(this, shape) != tied.units()) {
             throw new IllegalArgumentException("layer '" + name() + "' (DenseTranspose) is tied to '" + tied.name() + "' with "
                     + tied.units() + " units but received inputs of shape " + batchShape(shape));
         }

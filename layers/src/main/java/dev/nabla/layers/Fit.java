@@ -4,6 +4,7 @@ import dev.nabla.engine.Tensor;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,9 @@ public final class Fit {
 
     int epochs;
     int batchSize = DEFAULT_BATCH_SIZE;
-    Tensor validationX, validationY;
+    Tensor validationX, validationY, validationWeight;
+    Tensor sampleWeight;
+    ClassWeights classWeights;
     double validationSplit;
     boolean shuffle = true;
     long seed = 0;
@@ -40,14 +43,43 @@ public final class Fit {
     }
 
     public Fit validationData(Tensor x, Tensor y) {
+        return validationData(x, y, null);
+    }
+
+    /** Validation data with one weight per sample (null for none), Keras's {@code validation_data=(x, y, w)}. */
+    public Fit validationData(Tensor x, Tensor y, Tensor sampleWeight) {
         this.validationX = x;
         this.validationY = y;
+        this.validationWeight = sampleWeight;
         return this;
     }
 
     /**
-     * Keras's {@code validation_split}: the last {@code fraction} of the samples, taken before any
-     * shuffling, are held out and used as validation data; ignored when validation data is given.
+     * Keras's {@code sample_weight}: one weight per training sample, shape (samples), shuffled
+     * with x and y; each batch's loss is the mean over the batch of weight × sample loss (see
+     * {@link dev.nabla.layers.losses.Loss#compute(Tensor, Tensor, Tensor)}). Not with class weights.
+     */
+    public Fit sampleWeight(Tensor weights) {
+        if (classWeights != null) throw new IllegalArgumentException("Fit: give sample weights or class weights, not both (as Keras)");
+        this.sampleWeight = Objects.requireNonNull(weights, "Fit: sample weights");
+        return this;
+    }
+
+    /**
+     * Keras's {@code class_weight}: a weight for each class index 0 … K − 1, which weighs each
+     * training sample by its class in y (the argmax of a one-hot row, or the index of a sparse
+     * label); y must hold class labels. Validation is not weighted. Not with sample weights.
+     */
+    public Fit classWeight(Map<Integer, Double> weights) {
+        if (sampleWeight != null) throw new IllegalArgumentException("Fit: give sample weights or class weights, not both (as Keras)");
+        this.classWeights = new ClassWeights(Objects.requireNonNull(weights, "Fit: class weights"));
+        return this;
+    }
+
+    /**
+     * Keras's {@code validation_split}: the last {@code fraction} of the samples (and of their
+     * sample weights), taken before any shuffling, are held out and used as validation data;
+     * ignored when validation data is given.
      */
     public Fit validationSplit(double fraction) {
         if (!(fraction >= 0 && fraction < 1)) throw new IllegalArgumentException("Fit: validation split must be in [0, 1), got " + fraction);

@@ -1,6 +1,5 @@
 package dev.nabla.layers;
 
-import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
 /** Flattens each sample to one axis: (batch, d1, d2, …) → (batch, d1·d2·…). */
@@ -12,6 +11,6 @@ public class Flatten extends Layer {
 
     @Override
     public int[] computeOutputShape(int[] in) {
-        return new int[] {Shape.size(in)};
+        return new int[] {Dims.size(in)};
     }
 }

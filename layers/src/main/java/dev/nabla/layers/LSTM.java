@@ -9,7 +9,8 @@ import dev.nabla.engine.ops.Lstm;
  * recurrent kernel (units, 4·units) orthogonal, bias zero except the forget gate's, which starts
  * at 1 ({@code unit_forget_bias=True}). Returns the last hidden state (units), or every step's
  * (steps, units) with {@code returnSequences}. The sequence runs as one fused operation with
- * backpropagation through time ({@link Lstm}). The step count is fixed when the layer is built.
+ * backpropagation through time ({@link Lstm}). Built for {@code (NONE, features)}, it takes
+ * sequences of any length, and summary() shows {@code (None, None, units)} as Keras does.
  */
 public class LSTM extends Layer {
     private final int units;
@@ -39,7 +40,7 @@ public class LSTM extends Layer {
     @Override
     protected void createWeights(int[] shape) {
         computeOutputShape(shape);
-        int features = shape[1];
+        int features = Dims.features(this, shape);
         kernel = addWeight("kernel", Initializer.GLOROT_UNIFORM.create(rng, features, 4 * units, features, 4 * units));
         recurrentKernel = addWeight("recurrent_kernel", Initializer.ORTHOGONAL.create(rng, units, 4 * units, units, 4 * units));
         Tensor b = Tensor.zeros(4 * units);

@@ -59,11 +59,11 @@ public abstract class Layer {
 
     /**
      * Builds the weights for inputs of this shape (without the batch axis); once built, a layer
-     * accepts only that shape.
+     * accepts only that shape, any length along the axes given as {@link Input#NONE}.
      */
     public final void build(int... shape) {
         if (inputShape != null) {
-            if (!Arrays.equals(shape, inputShape)) {
+            if (!Dims.fit(inputShape, shape)) {
                 throw new IllegalArgumentException("layer '" + name + "' (" + typeName() + ") was built for inputs of shape "
                         + batchShape(inputShape) + " but received " + batchShape(shape));
             }
@@ -199,7 +199,7 @@ public abstract class Layer {
 
     static String batchShape(int[] shape) {
         StringBuilder sb = new StringBuilder("(None");
-        for (int d : shape) sb.append(", ").append(d);
+        for (int d : shape) sb.append(", ").append(Dims.str(d));
         return sb.append(')').toString();
     }
 

@@ -45,7 +45,7 @@ public class MaxPool2D extends Layer {
     @Override
     public int[] computeOutputShape(int[] in) {
         ImageShape.check(this, in);
-        int h = padding.outputSize(in[0], poolSize, strides), w = padding.outputSize(in[1], poolSize, strides);
+        int h = Dims.map(in[0], d -> padding.outputSize(d, poolSize, strides)), w = Dims.map(in[1], d -> padding.outputSize(d, poolSize, strides));
         if (h == 0 || w == 0) throw new IllegalArgumentException("layer '" + name() + "' (MaxPooling2D): a " + poolSize + "×" + poolSize + " pool does not fit inputs of shape " + batchShape(in));
         return new int[] {h, w, in[2]};
     }

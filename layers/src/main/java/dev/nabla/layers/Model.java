@@ -162,11 +162,16 @@ public class Model extends Layer {
 
     /** Loss (with regularisation losses) and metrics over (x, y) in inference mode, batches of 32. */
     public Map<String, Double> evaluate(Tensor x, Tensor y) {
-        return trainer().evaluate(x, y, Fit.DEFAULT_BATCH_SIZE);
+        return evaluate(x, y, null, Fit.DEFAULT_BATCH_SIZE);
     }
 
     public Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
-        return trainer().evaluate(x, y, batchSize);
+        return evaluate(x, y, null, batchSize);
+    }
+
+    /** The same with the loss weighted by one weight per sample (null for none), Keras's {@code evaluate(x, y, sample_weight=w)}. */
+    public Map<String, Double> evaluate(Tensor x, Tensor y, Tensor sampleWeight, int batchSize) {
+        return trainer().evaluate(x, y, sampleWeight, batchSize);
     }
 
     /** Outputs for x in inference mode, computed in batches of 32. */
@@ -186,8 +191,21 @@ public class Model extends Layer {
      * differently.
      */
     public Map<String, Double> trainStep(Tensor x, Tensor y) {
+        return train(x, y, null);
+    }
+
+    /**
+     * The training step with one weight per sample weighing the compiled loss (Keras's
+     * {@code sample_weight}); without weights it is {@link #trainStep(Tensor, Tensor)}, so that an
+     * override of that form trains every unweighted fit. {@link #fit} calls this form.
+     */
+    public Map<String, Double> trainStep(Tensor x, Tensor y, Tensor sampleWeight) {
+        return sampleWeight == null ? trainStep(x, y) : train(x, y, sampleWeight);
+    }
+
+    private Map<String, Double> train(Tensor x, Tensor y, Tensor sampleWeight) {
         Tensor pred = call(x, true);
-        Tensor total = computeLoss(y, pred);
+        Tensor total = computeLoss(y, pred, sampleWeight);
         List<Tensor> params = trainableWeights();
         for (Tensor p : params) p.zeroGrad();
         total.backward();
@@ -203,14 +221,32 @@ public class Model extends Layer {
      * the validation in {@link #fit} call it for every batch, without gradients.
      */
     public Map<String, Double> testStep(Tensor x, Tensor y) {
+        return test(x, y, null);
+    }
+
+    /** The evaluation step with sample weights; without them it is {@link #testStep(Tensor, Tensor)}. */
+    public Map<String, Double> testStep(Tensor x, Tensor y, Tensor sampleWeight) {
+        return sampleWeight == null ? testStep(x, y) : test(x, y, sampleWeight);
+    }
+
+    private Map<String, Double> test(Tensor x, Tensor y, Tensor sampleWeight) {
         Tensor pred = call(x, false);
-        return logs(computeLoss(y, pred), y, pred);
+        return logs(computeLoss(y, pred, sampleWeight), y, pred);
     }
 
     /** The compiled loss of {@code pred} against {@code y} plus the losses the layers added in the last call, Keras's {@code compute_loss}. */
     public Tensor computeLoss(Tensor y, Tensor pred) {
+        return computeLoss(y, pred, null);
+    }
+
+    /**
+     * The same with the compiled loss weighted by one weight per sample (null for none); the
+     * added losses are not weighted, as in Keras. Metrics are not weighted either (Keras's
+     * {@code metrics}, not {@code weighted_metrics}).
+     */
+    public Tensor computeLoss(Tensor y, Tensor pred, Tensor sampleWeight) {
         requireCompiled();
-        Tensor total = loss.compute(y, pred);
+        Tensor total = loss.compute(y, pred, sampleWeight);
         for (Tensor l : losses()) total = total.add(l);
         return total;
     }

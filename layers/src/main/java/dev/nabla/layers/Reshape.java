@@ -14,7 +14,7 @@ public class Reshape extends Layer {
 
     @Override
     protected void createWeights(int[] shape) {
-        if (Shape.size(shape) != Shape.size(target)) {
+        if (Dims.known(Dims.size(shape)) && Shape.size(shape) != Shape.size(target)) {
             throw new IllegalArgumentException("layer '" + name() + "' (Reshape) cannot reshape inputs of shape " + batchShape(shape)
                     + " (" + Shape.size(shape) + " values per sample) to " + batchShape(target) + " (" + Shape.size(target) + ")");
         }

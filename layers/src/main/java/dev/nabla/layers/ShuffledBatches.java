@@ -8,19 +8,22 @@ import java.util.stream.IntStream;
 
 /**
  * Training data cut into batches of a fixed size (the last one may be smaller), in an order that
- * {@link #shuffle()} permutes with a seeded generator. A batch's tensors share buffers with the
- * next batch of the same size: use them before asking for the next.
+ * {@link #shuffle()} permutes with a seeded generator; sample weights, when given, are cut in the
+ * same order. A batch's tensors share buffers with the next batch of the same size: use them
+ * before asking for the next.
  */
 final class ShuffledBatches implements Iterable<Batch> {
-    private final Tensor x, y;
+    private final Tensor x, y, w;
     private final int batchSize;
     private final int[] order;
     private final SplittableRandom shuffler;
-    private final float[] xBuffer, yBuffer;
+    private final float[] xBuffer, yBuffer, wBuffer;
 
-    ShuffledBatches(Tensor x, Tensor y, int batchSize, long seed) {
+    /** Batches of (x, y) and of the sample weights w, one per sample, or null for none. */
+    ShuffledBatches(Tensor x, Tensor y, Tensor w, int batchSize, long seed) {
         this.x = x.contiguous();
         this.y = y.contiguous();
+        this.w = w == null ? null : w.contiguous();
         this.batchSize = batchSize;
         int n = x.dim(0);
         this.order = new int[n];
@@ -28,6 +31,7 @@ final class ShuffledBatches implements Iterable<Batch> {
         this.shuffler = new SplittableRandom(seed);
         this.xBuffer = new float[batchSize * (x.size() / n)];
         this.yBuffer = new float[batchSize * (y.size() / n)];
+        this.wBuffer = w == null ? null : new float[batchSize];
     }
 
     int count() {
@@ -47,7 +51,8 @@ final class ShuffledBatches implements Iterable<Batch> {
     /** Batch {@code step}, counted from 0. */
     Batch get(int step) {
         int from = step * batchSize, to = Math.min(order.length, from + batchSize);
-        return new Batch(Batches.gather(x, order, from, to, xBuffer), Batches.gather(y, order, from, to, yBuffer));
+        return new Batch(Batches.gather(x, order, from, to, xBuffer), Batches.gather(y, order, from, to, yBuffer),
+                w == null ? null : Batches.gather(w, order, from, to, wBuffer));
     }
 
     /** The batches in the current order. */

@@ -27,7 +27,9 @@ final class Trainer {
 
     History fit(Tensor x, Tensor y, Fit fit) {
         DataCheck.check(model, "fit", x, y);
-        Tensor validationX = fit.validationX, validationY = fit.validationY;
+        Tensor w = fit.sampleWeight;
+        DataCheck.checkWeights("fit", w, x);
+        Tensor validationX = fit.validationX, validationY = fit.validationY, validationW = fit.validationWeight;
         if (validationX == null && fit.validationSplit > 0) {
             // Keras: split_at = int(n · (1 − validation_split)); the tail, before shuffling, validates
             int n = x.dim(0), splitAt = (int) (n * (1 - fit.validationSplit));
@@ -36,34 +38,46 @@ final class Trainer {
             }
             validationX = x.slice(0, splitAt, n);
             validationY = y.slice(0, splitAt, n);
+            validationW = w == null ? null : w.slice(0, splitAt, n);
             x = x.slice(0, 0, splitAt);
             y = y.slice(0, 0, splitAt);
+            w = w == null ? null : w.slice(0, 0, splitAt);
         }
-        if (validationX != null) DataCheck.check(model, "fit (validation data)", validationX, validationY);
-        ShuffledBatches batches = new ShuffledBatches(x, y, fit.batchSize, fit.seed);
+        if (fit.classWeights != null) w = fit.classWeights.sampleWeights(y);
+        ShuffledBatches batches = new ShuffledBatches(x, y, w, fit.batchSize, fit.seed);
         return loop(fit, epoch -> {
             if (fit.shuffle) batches.shuffle();
             return batches;
-        }, batches.count(), validationX, validationY);
+        }, batches.count(), validation("fit (validation data)", validationX, validationY, validationW));
     }
 
     /**
      * {@code fit} on batches from an iterable, as Keras's fit on a dataset: every epoch iterates
      * it anew, in its own order (no shuffling, no batch size); its first batch's shapes are
-     * checked against the model before training.
+     * checked against the model before training. Sample weights come with the batches.
      */
     History fit(Iterable<Batch> data, Fit fit) {
+        if (fit.sampleWeight != null || fit.classWeights != null) {
+            throw new IllegalArgumentException("fit on batches: give sample weights in each Batch(x, y, sampleWeight), not in Fit");
+        }
         Iterator<Batch> first = data.iterator();
         if (!first.hasNext()) throw new IllegalArgumentException("fit: the batches are empty");
         Batch b = first.next();
         DataCheck.check(model, "fit (first batch)", b.x(), b.y());
-        if (fit.validationX != null) DataCheck.check(model, "fit (validation data)", fit.validationX, fit.validationY);
         int steps = data instanceof Collection<?> c ? c.size() : -1;
-        return loop(fit, epoch -> data, steps, fit.validationX, fit.validationY);
+        return loop(fit, epoch -> data, steps, validation("fit (validation data)", fit.validationX, fit.validationY, fit.validationWeight));
+    }
+
+    /** The validation data as one checked batch, or null when there is none. */
+    private Batch validation(String where, Tensor x, Tensor y, Tensor w) {
+        if (x == null && y == null && w == null) return null;
+        DataCheck.check(model, where, x, y);
+        DataCheck.checkWeights(where, w, x);
+        return new Batch(x, y, w);
     }
 
     /** The epochs: each one's batches, validation, callbacks and history. {@code steps} is −1 when unknown. */
-    private History loop(Fit fit, IntFunction<Iterable<Batch>> epochData, int steps, Tensor validationX, Tensor validationY) {
+    private History loop(Fit fit, IntFunction<Iterable<Batch>> epochData, int steps, Batch validation) {
         History history = new History();
         Training training = new Training(model);
         NonFiniteWarning warning = new NonFiniteWarning();
@@ -75,8 +89,8 @@ final class Trainer {
             ProgressBar bar = fit.verbose ? ProgressBar.start(fit.output, epoch, fit.epochs, steps) : null;
             int[] done = {0};
             Map<String, Double> logs = trainEpoch(fit, epoch, batches, training, warning, bar, done);
-            if (validationX != null) {
-                evaluate(validationX, validationY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
+            if (validation != null) {
+                evaluate(validation.x(), validation.y(), validation.sampleWeight(), fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
             }
             if (bar != null) bar.finish(done[0], logs);
             fit.callbacks.forEach(c -> c.onEpochEnd(e, logs));
@@ -99,7 +113,7 @@ final class Trainer {
             Batch batch = it.next();
             Map<String, Double> stepLogs;
             try (var memory = arena.open()) {
-                stepLogs = model.trainStep(batch.x(), batch.y());
+                stepLogs = model.trainStep(batch.x(), batch.y(), batch.sampleWeight());
             }
             double batchLoss = batchLoss(stepLogs);
             means.add(stepLogs, batch.size());
@@ -114,16 +128,19 @@ final class Trainer {
         return means.values();
     }
 
-    Map<String, Double> evaluate(Tensor x, Tensor y, int batchSize) {
+    /** Loss and metrics over (x, y), the loss weighted by w (one weight per sample, or null), in batches without gradients. */
+    Map<String, Double> evaluate(Tensor x, Tensor y, Tensor w, int batchSize) {
         DataCheck.check(model, "evaluate", x, y);
-        Tensor xc = x.contiguous(), yc = y.contiguous();
+        DataCheck.checkWeights("evaluate", w, x);
+        Tensor xc = x.contiguous(), yc = y.contiguous(), wc = w == null ? null : w.contiguous();
         RunningMeans means = new RunningMeans();
         try (var s = GradMode.noGrad()) {
             for (int from = 0; from < x.dim(0); from += batchSize) {
                 int to = Math.min(x.dim(0), from + batchSize);
                 Map<String, Double> stepLogs;
                 try (var memory = arena.open()) {
-                    stepLogs = model.testStep(Batches.range(xc, from, to), Batches.range(yc, from, to));
+                    stepLogs = model.testStep(Batches.range(xc, from, to), Batches.range(yc, from, to),
+                            wc == null ? null : Batches.range(wc, from, to));
                 }
                 means.add(stepLogs, to - from);
             }

@@ -24,6 +24,6 @@ public class UpSampling2D extends Layer {
     @Override
     public int[] computeOutputShape(int[] in) {
         ImageShape.check(this, in);
-        return new int[] {in[0] * size, in[1] * size, in[2]};
+        return new int[] {Dims.map(in[0], d -> d * size), Dims.map(in[1], d -> d * size), in[2]};
     }
 }

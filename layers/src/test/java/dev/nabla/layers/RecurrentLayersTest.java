@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
 
+import static dev.nabla.layers.Input.NONE;
 import static dev.nabla.layers.SummaryRows.assertRows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,20 +21,49 @@ class RecurrentLayersTest {
 
     @Test
     void homlRecurrentAutoencoder() {
-        Sequential encoder = new Sequential(new LSTM(100, true), new LSTM(30)).inputShape(28, 28);
+        // LSTM(100, return_sequences=True, input_shape=[None, 28]): Keras shows (None, None, 100)
+        Sequential encoder = new Sequential(new LSTM(100, true), new LSTM(30)).inputShape(NONE, 28);
         Sequential decoder = new Sequential(new RepeatVector(28), new LSTM(100, true), new TimeDistributed(new Dense(28, Activation.SIGMOID))).inputShape(30);
-        // Keras shows (None, None, 100) for input_shape=[None, 28]; here the step count is fixed at build.
         assertRows(encoder.summary(),
-                "LSTM|(None, 28, 100)|51600",
+                "LSTM|(None, None, 100)|51600",
                 "LSTM|(None, 30)|15720");
         assertRows(decoder.summary(),
                 "RepeatVector|(None, 28, 30)|0",
                 "LSTM|(None, 28, 100)|52400",
                 "TimeDistributed|(None, 28, 28)|2828");
-        Sequential ae = new Sequential(encoder, decoder);
+        Sequential ae = new Sequential(encoder, decoder).inputShape(NONE, 28);
+        assertRows(ae.summary(),
+                "Sequential|(None, 30)|67320",
+                "Sequential|(None, 28, 28)|55228");
         Tensor y = ae.call(Tensor.uniform(new SplittableRandom(3), 0f, 1f, 4, 28, 28), true);
         assertArrayEquals(new int[] {4, 28, 28}, y.shape());
         assertEquals(51_600 + 15_720 + 52_400 + 2_828, ae.countParams());
+    }
+
+    @Test
+    void aModelBuiltForAnyLengthTakesSequencesOfEveryLength() {
+        LSTM first = new LSTM(6, true);
+        Sequential encoder = new Sequential(first, new LSTM(3)).inputShape(NONE, 4);
+        Tensor x = Tensor.uniform(new SplittableRandom(6), -1f, 1f, 2, 28, 4);
+        assertArrayEquals(new int[] {2, 3}, encoder.call(x, false).shape());
+        // 5 steps: the first 5 of the 28, so the sequence outputs agree step by step
+        Tensor shortSequence = x.slice(1, 0, 5);
+        assertArrayEquals(new int[] {2, 3}, encoder.call(shortSequence, false).shape());
+        assertArrayEquals(first.call(x, false).slice(1, 0, 5).contiguous().toArray(), first.call(shortSequence, false).toArray(), 1e-6f);
+        assertArrayEquals(new int[] {NONE, 4}, encoder.inputShape());
+        var e = assertThrows(IllegalArgumentException.class, () -> encoder.call(Tensor.zeros(2, 5, 3), false));
+        assertEquals("layer 'sequential' (Sequential) was built for inputs of shape (None, None, 4) but received (None, 5, 3)", e.getMessage());
+        var features = assertThrows(IllegalArgumentException.class, () -> new LSTM(2).build(5, NONE));
+        assertEquals("layer 'lstm_2' (LSTM) needs inputs with a known feature axis (the last), got (None, 5, None)", features.getMessage());
+    }
+
+    @Test
+    void shapeLayersKeepAnAxisOfAnyLength() {
+        assertArrayEquals(new int[] {NONE, 8, 3}, new TimeDistributed(new Dense(3)).computeOutputShape(new int[] {NONE, 8, 5}));
+        assertArrayEquals(new int[] {NONE}, new Flatten().computeOutputShape(new int[] {NONE, 28}));
+        assertEquals("input_1(None, None, 28)", Input.of(NONE, 28).toString());
+        var e = assertThrows(IllegalArgumentException.class, () -> Input.of(0, 28));
+        assertEquals("Input: dimensions must be positive or NONE, got [0, 28]", e.getMessage());
     }
 
     @Test

@@ -58,6 +58,10 @@ class OptimizerTest {
         assertEquals(1e-3f, new Adadelta().learningRate());
         assertEquals(1.0f, Adadelta.keras22().learningRate());
         assertEquals(1e-3f, new RMSprop().learningRate());
+        assertEquals(1e-3f, new Nadam().learningRate());
+        assertEquals(0.9f, Nadam.DEFAULT_BETA_1);
+        assertEquals(0.999f, Nadam.DEFAULT_BETA_2);
+        assertEquals(1e-7f, Nadam.DEFAULT_EPSILON);
     }
 
     @Test
@@ -106,6 +110,36 @@ class OptimizerTest {
             w -= 1e-3 * 0.5 / Math.sqrt(s + 1e-7);
         }
         assertAll(w, run(new RMSprop(), 3), 1e-6);
+    }
+
+    /** Weights after Keras's TF2 Nadam on these gradients, written out in double from its definition. */
+    private static double nadamByHand(double w, double... gradients) {
+        double m = 0, v = 0, product = 1;
+        for (int t = 1; t <= gradients.length; t++) {
+            double g = gradients[t - 1];
+            double mu = 0.9 * (1 - 0.5 * Math.pow(0.96, 0.004 * t)), muNext = 0.9 * (1 - 0.5 * Math.pow(0.96, 0.004 * (t + 1)));
+            product *= mu;
+            m = 0.9 * m + 0.1 * g;
+            v = 0.999 * v + 0.001 * g * g;
+            double mBar = (1 - mu) * g / (1 - product) + muNext * m / (1 - product * muNext);
+            w -= 1e-3 * mBar / (Math.sqrt(v / (1 - Math.pow(0.999, t))) + 1e-7);
+        }
+        return w;
+    }
+
+    @Test
+    void nadamThreeSteps() {
+        // step 1: μ₁ = 0.9·(1 − ½·0.96^0.004) = 0.4500735, μ₂ = 0.4501469; m = 0.1·g, √(v/(1 − β₂)) = |g|,
+        // m̄ = g + μ₂·0.1·g/(1 − μ₁μ₂) = 1.0564516·g, so w = 1 − 1e-3·1.0564516 = 0.99894355
+        assertAll(0.99894355, run(new Nadam(), 1), 1e-7);
+        assertEquals(0.9974276472, nadamByHand(1, 0.5, 0.5, 0.5), 1e-9);
+        assertAll(nadamByHand(1, 0.5, 0.5, 0.5), run(new Nadam(), 3), 1e-6);
+        // a varying gradient, and the momentum product carried from step to step
+        Tensor w = Tensor.of(new float[] {2f}, 1).requiresGrad(true);
+        Nadam nadam = new Nadam();
+        for (float g : new float[] {3f, -1f, 0.25f}) nadam.applyGradients(List.of(w), List.of(Tensor.of(new float[] {g}, 1)));
+        assertEquals(nadamByHand(2, 3, -1, 0.25), w.get(0), 1e-6);
+        assertEquals(1.9990860413, nadamByHand(2, 3, -1, 0.25), 1e-9);
     }
 
     @Test

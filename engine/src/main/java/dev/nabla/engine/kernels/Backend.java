@@ -101,17 +101,20 @@ public interface Backend {
 
     // ------------------------------------------------------------------ fused losses
 
-    /** Σ over n elements of the sigmoid cross-entropy max(z, 0) − z·y + log(1 + e^−|z|). */
-    double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, int n);
+    /**
+     * Σ over n elements of w·ℓ, ℓ the sigmoid cross-entropy max(z, 0) − z·y + log(1 + e^−|z|), with
+     * one weight per element (dense, from 0), or w = 1 when {@code w} is null.
+     */
+    double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, Storage w, int n);
 
-    /** dz = scale · (σ(z) − y). */
-    void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, float scale, Storage dz, int n);
+    /** dz = scale · (σ(z) − y) · w (w = 1 when null). */
+    void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, Storage w, float scale, Storage dz, int n);
 
-    /** −Σ y·logp over n elements. */
-    double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, int n);
+    /** −Σ w_row·y·logp over n elements in rows of {@code classes}, one weight per row (w = 1 when null). */
+    double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, Storage w, int classes, int n);
 
-    /** dz = scale · (softmax · Σ_row y − y) per row of {@code classes}, from the log-probabilities. */
-    void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, int rows, int classes, float scale, Storage dz);
+    /** dz = scale · w_row · (softmax · Σ_row y − y) per row of {@code classes}, from the log-probabilities. */
+    void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, Storage w, int rows, int classes, float scale, Storage dz);
 
     // ------------------------------------------------------------------ convolution, pooling, resampling
 

@@ -173,23 +173,23 @@ public class CpuBackend implements Backend {
     // ------------------------------------------------------------------ fused losses
 
     @Override
-    public double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, int n) {
-        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, n, Workspace.get(Workspace.Slot.SCRATCH, CrossEntropy.BLOCK));
+    public double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, Storage w, int n) {
+        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, w == null ? null : a(w), n, Workspace.get(Workspace.Slot.SCRATCH, CrossEntropy.BLOCK));
     }
 
     @Override
-    public void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, float scale, Storage dz, int n) {
-        CrossEntropy.sigmoidBackward(a(z), zOff, a(y), yOff, scale, a(dz), n);
+    public void sigmoidCrossEntropyBackward(Storage z, int zOff, Storage y, int yOff, Storage w, float scale, Storage dz, int n) {
+        CrossEntropy.sigmoidBackward(a(z), zOff, a(y), yOff, w == null ? null : a(w), scale, a(dz), n);
     }
 
     @Override
-    public double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, int n) {
-        return CrossEntropy.softmaxSum(a(logp), a(y), yOff, n);
+    public double softmaxCrossEntropySum(Storage logp, Storage y, int yOff, Storage w, int classes, int n) {
+        return CrossEntropy.softmaxSum(a(logp), a(y), yOff, w == null ? null : a(w), classes, n);
     }
 
     @Override
-    public void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, int rows, int classes, float scale, Storage dz) {
-        CrossEntropy.softmaxBackward(a(logp), a(y), yOff, rows, classes, scale, a(dz));
+    public void softmaxCrossEntropyBackward(Storage logp, Storage y, int yOff, Storage w, int rows, int classes, float scale, Storage dz) {
+        CrossEntropy.softmaxBackward(a(logp), a(y), yOff, w == null ? null : a(w), rows, classes, scale, a(dz));
     }
 
     // ------------------------------------------------------------------ convolution, pooling, resampling

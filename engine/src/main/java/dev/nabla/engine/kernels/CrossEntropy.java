@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  *   softmax:  ℓ(z, y) = −Σ_i y_i·log softmax(z)_i             dℓ/dz_i = softmax(z)_i·Σ_j y_j − y_i
  * </pre>
  * The sigmoid form never takes the log of a rounded-off probability, so it stays finite and exact
- * where σ(z) saturates to 0 or 1 in float32.
+ * where σ(z) saturates to 0 or 1 in float32. Each kernel takes optional weights (null: all 1),
+ * one per element for the sigmoid and one per row for the softmax, that scale each term and its
+ * gradient; a weight of 1 leaves every bit as it is without weights.
  */
 public final class CrossEntropy {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -21,12 +23,13 @@ public final class CrossEntropy {
     public static final int BLOCK = 1024;
 
     /**
-     * Σ over n elements of the sigmoid cross-entropy, accumulated in double every 4096 lanes.
+     * Σ over n elements of w·ℓ for the sigmoid cross-entropy ℓ (w null: all 1), accumulated in
+     * double every 4096 lanes.
      * Each block of {@link #BLOCK} lanes first writes log(1 + e^−|z|) to {@code scratch} (at least
      * BLOCK floats), in two loops of their own: exp and log in one loop are more code than C2
      * inlines into one method, and a vector handed to a call that is not inlined is boxed on the heap.
      */
-    public static double sigmoidSum(float[] z, int zo, float[] y, int yo, int n, float[] scratch) {
+    public static double sigmoidSum(float[] z, int zo, float[] y, int yo, float[] w, int n, float[] scratch) {
         double sum = 0;
         int i = 0;
         FloatVector acc = FloatVector.zero(S);
@@ -38,14 +41,16 @@ public final class CrossEntropy {
             ElementWise.unary(Unary.LOG, scratch, 0, scratch, 0, length);
             for (; i < start + length; i += S.length()) {
                 FloatVector zv = FloatVector.fromArray(S, z, zo + i), yv = FloatVector.fromArray(S, y, yo + i);
-                acc = acc.add(zv.max(0f).sub(zv.mul(yv)).add(FloatVector.fromArray(S, scratch, i - start)));
+                FloatVector loss = zv.max(0f).sub(zv.mul(yv)).add(FloatVector.fromArray(S, scratch, i - start));
+                acc = acc.add(w == null ? loss : loss.mul(FloatVector.fromArray(S, w, i)));
                 if ((i & 4095) == 0) { sum += VectorMath.sumLanes(acc); acc = FloatVector.zero(S); }
             }
         }
         sum += VectorMath.sumLanes(acc);
         for (; i < n; i++) {
             float zi = z[zo + i];
-            sum += Math.max(zi, 0f) - zi * y[yo + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+            double loss = Math.max(zi, 0f) - zi * y[yo + i] + Math.log1p(Math.exp(-Math.abs(zi)));
+            sum += w == null ? loss : w[i] * loss;
         }
         return sum;
     }
@@ -57,32 +62,40 @@ public final class CrossEntropy {
         }
     }
 
-    /** dz = scale · (σ(z) − y). */
-    public static void sigmoidBackward(float[] z, int zo, float[] y, int yo, float scale, float[] dz, int n) {
+    /** dz = scale · (σ(z) − y) · w. */
+    public static void sigmoidBackward(float[] z, int zo, float[] y, int yo, float[] w, float scale, float[] dz, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector zv = FloatVector.fromArray(S, z, zo + i);
             FloatVector sig = FloatVector.broadcast(S, 1f).div(VectorMath.exp(zv.neg()).add(1f));
-            sig.sub(FloatVector.fromArray(S, y, yo + i)).mul(scale).intoArray(dz, i);
+            FloatVector d = sig.sub(FloatVector.fromArray(S, y, yo + i)).mul(scale);
+            (w == null ? d : d.mul(FloatVector.fromArray(S, w, i))).intoArray(dz, i);
         }
-        for (; i < n; i++) dz[i] = scale * ((float) (1.0 / (1.0 + Math.exp(-z[zo + i]))) - y[yo + i]);
+        for (; i < n; i++) {
+            float d = scale * ((float) (1.0 / (1.0 + Math.exp(-z[zo + i]))) - y[yo + i]);
+            dz[i] = w == null ? d : d * w[i];
+        }
     }
 
-    /** −Σ y·logp over n elements, in double. */
-    public static double softmaxSum(float[] logp, float[] y, int yo, int n) {
+    /** −Σ w_row·y·logp over n elements in rows of {@code classes}, in double. */
+    public static double softmaxSum(float[] logp, float[] y, int yo, float[] w, int classes, int n) {
         double sum = 0;
-        for (int i = 0; i < n; i++) sum -= (double) y[yo + i] * logp[i];
+        for (int i = 0; i < n; i++) {
+            double term = (double) y[yo + i] * logp[i];
+            sum -= w == null ? term : w[i / classes] * term;
+        }
         return sum;
     }
 
-    /** dz = scale · (e^{logp}·Σ_row y − y) for each row of {@code classes}. */
-    public static void softmaxBackward(float[] logp, float[] y, int yo, int rows, int classes, float scale, float[] dz) {
+    /** dz = scale · w_row · (e^{logp}·Σ_row y − y) for each row of {@code classes}. */
+    public static void softmaxBackward(float[] logp, float[] y, int yo, float[] w, int rows, int classes, float scale, float[] dz) {
         for (int r = 0; r < rows; r++) {
             int base = r * classes;
+            float rowScale = w == null ? scale : scale * w[r];
             float ySum = 0;
             for (int c = 0; c < classes; c++) ySum += y[yo + base + c];
             for (int c = 0; c < classes; c++) {
-                dz[base + c] = scale * ((float) Math.exp(logp[base + c]) * ySum - y[yo + base + c]);
+                dz[base + c] = rowScale * ((float) Math.exp(logp[base + c]) * ySum - y[yo + base + c]);
             }
         }
     }

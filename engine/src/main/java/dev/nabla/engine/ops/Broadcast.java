@@ -20,6 +20,18 @@ final class Broadcast {
         return out;
     }
 
+    /**
+     * x broadcast to {@code shape} as an unrecorded contiguous copy, for operands that are
+     * constants of an op (a loss's weights); {@code what} names them in the error.
+     */
+    static Tensor constantTo(String opName, String what, Tensor x, int[] shape) {
+        int[] target = Shape.broadcast(opName, x.shape(), shape);
+        if (!Arrays.equals(target, shape)) {
+            throw new IllegalArgumentException(opName + ": " + what + " of shape " + Shape.str(x.shape()) + " do not broadcast to " + Shape.str(shape));
+        }
+        return Dense.copyOf(new Tensor(x.storage(), x.offset(), shape, stridesIn(x, shape.length)));
+    }
+
     /** The tensor's strides aligned right to {@code rank} axes, 0 along broadcast axes. */
     static int[] stridesIn(Tensor t, int rank) {
         int[] s = new int[rank];

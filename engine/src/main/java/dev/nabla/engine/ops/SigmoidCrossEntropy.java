@@ -22,24 +22,34 @@ public final class SigmoidCrossEntropy {
 
     /** mean over all elements of ℓ(logits, targets); same shapes. */
     public static Tensor meanFromLogits(Tensor logits, Tensor targets) {
+        return meanFromLogits(logits, targets, null);
+    }
+
+    /**
+     * mean over all elements of w·ℓ(logits, targets), with weights (constants, no gradient) that
+     * broadcast to the logits' shape, e.g. one per sample as (batch, 1, …); null weighs every
+     * element 1, and weights of 1 give the unweighted mean bit for bit.
+     */
+    public static Tensor meanFromLogits(Tensor logits, Tensor targets, Tensor weights) {
         if (!Arrays.equals(logits.shape(), targets.shape())) {
             throw new IllegalArgumentException("sigmoid cross-entropy: logits " + Shape.str(logits.shape()) + " and targets " + Shape.str(targets.shape()) + " differ");
         }
-        Backend be = Dense.backend("sigmoid cross-entropy", logits, targets);
+        Backend be = Dense.backend("sigmoid cross-entropy", logits, targets, weights);
         Tensor z = Dense.of(logits), y = Dense.of(targets);
+        Tensor w = weights == null ? null : Broadcast.constantTo("sigmoid cross-entropy", "weights", weights, logits.shape());
         int n = z.size();
         float invN = 1f / n;
-        double sum = be.sigmoidCrossEntropySum(z.storage(), z.offset(), y.storage(), y.offset(), n);
+        double sum = be.sigmoidCrossEntropySum(z.storage(), z.offset(), y.storage(), y.offset(), w == null ? null : w.storage(), n);
         Tensor out = Tensor.scalar((float) (sum * invN)).to(be);
-        // dz = (g/n)·(σ(z) − y),  dy = −(g/n)·z
+        // dz = (g/n)·w·(σ(z) − y),  dy = −(g/n)·w·z  (w = 1 without weights)
         return Autograd.record(out, "sigmoidCrossEntropy", (g, needs) -> {
             float scale = g.item() * invN;
             Tensor dz = null;
             if (needs[0]) {
                 dz = Tensor.zeros(be, logits.shape());
-                be.sigmoidCrossEntropyBackward(z.storage(), z.offset(), y.storage(), y.offset(), scale, dz.storage(), n);
+                be.sigmoidCrossEntropyBackward(z.storage(), z.offset(), y.storage(), y.offset(), w == null ? null : w.storage(), scale, dz.storage(), n);
             }
-            return new Tensor[] {dz, needs[1] ? z.mul(-scale) : null};
+            return new Tensor[] {dz, needs[1] ? (w == null ? z : z.mul(w)).mul(-scale) : null};
         }, logits, targets);
     }
 }

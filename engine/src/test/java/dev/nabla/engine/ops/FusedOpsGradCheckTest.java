@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Gradient checks and hand-computed values for the fused affine and cross-entropy ops. */
 class FusedOpsGradCheckTest {
@@ -53,6 +54,43 @@ class FusedOpsGradCheckTest {
     void sigmoidCrossEntropyGradients() {
         Tensor y = Tensor.uniform(RNG, 0f, 1f, 7, 5).requiresGrad(true);
         GradCheck.float32().check("sigmoid cross-entropy", in -> SigmoidCrossEntropy.meanFromLogits(in[0], in[1]), leaf(7, 5), y);
+    }
+
+    @Test
+    void weightedSigmoidCrossEntropy() {
+        // per-sample weights (0, 1, 2) on 3 samples of 2 logits: (0·ℓ₀ + 1·ℓ₁ + 2·ℓ₂) summed over their elements, ÷ 6
+        Tensor z = Tensor.of(new float[] {0, 1, 20, 0, -3, 2}, 3, 2), y = Tensor.of(new float[] {1, 0, 0, 1, 1, 1}, 3, 2);
+        double l1 = 20 + Math.log(2), l2 = Math.log1p(Math.exp(3)) + Math.log1p(Math.exp(-2));
+        Tensor l = SigmoidCrossEntropy.meanFromLogits(z, y, Tensor.of(new float[] {0, 1, 2}, 3, 1));
+        assertEquals((l1 + 2 * l2) / 6, l.item(), 1e-5);
+        Tensor big = leaf(37, 5), targets = Tensor.uniform(RNG, 0f, 1f, 37, 5);
+        assertEquals(SigmoidCrossEntropy.meanFromLogits(big, targets).item(),
+                SigmoidCrossEntropy.meanFromLogits(big, targets, Tensor.ones(37, 1)).item(), 0, "weights of 1, bit for bit");
+        var e = assertThrows(IllegalArgumentException.class, () -> SigmoidCrossEntropy.meanFromLogits(z, y, Tensor.ones(2, 1)));
+        assertTrue(e.getMessage().startsWith("sigmoid cross-entropy: "), e.getMessage());
+    }
+
+    @Test
+    void weightedSigmoidCrossEntropyGradients() {
+        Tensor y = Tensor.uniform(RNG, 0f, 1f, 7, 5).requiresGrad(true), w = Tensor.uniform(RNG, 0f, 2f, 7, 1);
+        GradCheck.float32().check("weighted sigmoid cross-entropy", in -> SigmoidCrossEntropy.meanFromLogits(in[0], in[1], w), leaf(7, 5), y);
+    }
+
+    @Test
+    void weightedSoftmaxCrossEntropy() {
+        // rows ℓ = (ln 2, ln 4) weighted (3, 0.5), ÷ 2 rows
+        float ln2 = (float) Math.log(2);
+        Tensor z = Tensor.of(new float[] {0, 0, ln2, 0, 0, ln2}, 2, 3), y = Tensor.of(new float[] {0, 0, 1, 1, 0, 0}, 2, 3);
+        assertEquals((3 * Math.log(2) + 0.5 * Math.log(4)) / 2, SoftmaxCrossEntropy.meanFromLogits(z, y, Tensor.of(new float[] {3, 0.5f}, 2)).item(), 1e-6);
+        Tensor big = leaf(6, 4, 5), targets = Tensor.uniform(RNG, 0f, 1f, 6, 4, 5);
+        assertEquals(SoftmaxCrossEntropy.meanFromLogits(big, targets).item(),
+                SoftmaxCrossEntropy.meanFromLogits(big, targets, Tensor.ones(6, 1)).item(), 0, "weights of 1, bit for bit");
+    }
+
+    @Test
+    void weightedSoftmaxCrossEntropyGradients() {
+        Tensor y = Tensor.uniform(RNG, 0f, 1f, 3, 4, 6).requiresGrad(true), w = Tensor.uniform(RNG, 0f, 2f, 3, 1);
+        GradCheck.float32().check("weighted softmax cross-entropy", in -> SoftmaxCrossEntropy.meanFromLogits(in[0], in[1], w), leaf(3, 4, 6), y);
     }
 
     @Test

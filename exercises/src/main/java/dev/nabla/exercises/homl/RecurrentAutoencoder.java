@@ -9,6 +9,7 @@ import dev.nabla.layers.Sequential;
 import dev.nabla.layers.TimeDistributed;
 
 import static dev.nabla.layers.Activation.SIGMOID;
+import static dev.nabla.layers.Input.NONE;
 
 /**
  * HOML-17, recurrent autoencoder: each image is a sequence of 28 rows of 28 pixels.
@@ -16,7 +17,9 @@ import static dev.nabla.layers.Activation.SIGMOID;
  * recurrent_encoder = Sequential([LSTM(100, return_sequences=True, input_shape=[None, 28]), LSTM(30)])
  * recurrent_decoder = Sequential([RepeatVector(28, input_shape=[30]), LSTM(100, return_sequences=True),
  *                                 TimeDistributed(Dense(28, activation="sigmoid"))])
+ * recurrent_ae = Sequential([recurrent_encoder, recurrent_decoder])
  * </pre>
+ * The encoder takes sequences of any length ({@code NONE} steps), as the book's.
  */
 public final class RecurrentAutoencoder extends FashionAutoencoder {
     @Override public String id() { return "homl-recurrent"; }
@@ -25,9 +28,9 @@ public final class RecurrentAutoencoder extends FashionAutoencoder {
 
     @Override
     Model build() {
-        var recurrentEncoder = new Sequential(new LSTM(100, true), new LSTM(30));
-        var recurrentDecoder = new Sequential(new RepeatVector(28), new LSTM(100, true), new TimeDistributed(new Dense(28, SIGMOID)));
-        return new Sequential(recurrentEncoder, recurrentDecoder).inputShape(28, 28);
+        var recurrentEncoder = new Sequential(new LSTM(100, true), new LSTM(30)).inputShape(NONE, 28);
+        var recurrentDecoder = new Sequential(new RepeatVector(28), new LSTM(100, true), new TimeDistributed(new Dense(28, SIGMOID))).inputShape(30);
+        return new Sequential(recurrentEncoder, recurrentDecoder).inputShape(NONE, 28);
     }
 
     @Override

@@ -6,6 +6,17 @@ import dev.nabla.engine.Tensor;
 public interface Loss {
     Tensor compute(Tensor yTrue, Tensor yPred);
 
+    /**
+     * The loss with one weight per sample ({@code sampleWeight} of shape (batch), or null for
+     * none), as Keras reduces it ("sum over batch size"): each sample's loss averaged over its
+     * other axes, times its weight, then averaged over the batch, the divisor being the batch size
+     * and not the sum of the weights. A loss that cannot weigh its samples says so.
+     */
+    default Tensor compute(Tensor yTrue, Tensor yPred, Tensor sampleWeight) {
+        if (sampleWeight == null) return compute(yTrue, yPred);
+        throw new UnsupportedOperationException("loss " + name() + " does not take sample weights");
+    }
+
     /** Keras's name, e.g. "binary_crossentropy". */
     String name();
 

@@ -10,6 +10,8 @@ import java.util.Arrays;
 /**
  * Keras's losses. Each is the mean over the last axis, then over the batch (Keras's
  * {@code SUM_OVER_BATCH_SIZE}); for element-wise losses that is the mean over all elements.
+ * With sample weights, each term is multiplied by its sample's weight before that mean, so the
+ * divisor stays the count of terms; weights of 1 give the unweighted loss bit for bit.
  * Probabilities are clipped to [ε, 1 − ε] with ε = 1e-7 (Keras's {@code backend.epsilon()}).
  */
 public final class Losses {
@@ -34,14 +36,15 @@ public final class Losses {
     public static Loss binaryCrossEntropy(boolean fromLogits) {
         return new Named("binary_crossentropy") {
             @Override
-            public Tensor compute(Tensor y, Tensor p) {
+            public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
+                Tensor w = perSample(name(), sampleWeight, p, p.rank());
                 Tensor logits = fromLogits ? p : logitsBehind(p, "sigmoid");
-                if (logits != null) return SigmoidCrossEntropy.meanFromLogits(logits, y);
+                if (logits != null) return SigmoidCrossEntropy.meanFromLogits(logits, y, w);
                 Tensor pc = p.clamp(EPSILON, 1 - EPSILON);
                 Tensor pos = y.mul(pc.add(EPSILON).log());
                 Tensor neg = y.neg().add(1f).mul(pc.neg().add(1f + EPSILON).log());
-                return pos.add(neg).mean().neg();
+                return weightedMean(pos.add(neg), w).neg();
             }
 
             @Override
@@ -67,12 +70,13 @@ public final class Losses {
     public static Loss categoricalCrossEntropy(boolean fromLogits) {
         return new Named("categorical_crossentropy") {
             @Override
-            public Tensor compute(Tensor y, Tensor p) {
+            public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
+                Tensor w = perSample(name(), sampleWeight, p, p.rank() - 1);
                 Tensor logits = fromLogits ? p : logitsBehind(p, "softmax");
-                if (logits != null) return SoftmaxCrossEntropy.meanFromLogits(logits, y);
+                if (logits != null) return SoftmaxCrossEntropy.meanFromLogits(logits, y, w);
                 Tensor pn = p.div(p.sum(true, -1)).clamp(EPSILON, 1 - EPSILON);
-                return y.mul(pn.log()).sum(false, -1).mean().neg();
+                return weightedMean(y.mul(pn.log()).sum(false, -1), w).neg();
             }
 
             @Override
@@ -103,8 +107,8 @@ public final class Losses {
         Loss categorical = categoricalCrossEntropy(fromLogits);
         return new Named("sparse_categorical_crossentropy") {
             @Override
-            public Tensor compute(Tensor y, Tensor p) {
-                return categorical.compute(oneHot(name(), y, p), p);
+            public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
+                return categorical.compute(oneHot(name(), y, p), p, sampleWeight);
             }
 
             @Override
@@ -152,9 +156,9 @@ public final class Losses {
     public static Loss meanSquaredError() {
         return new Named("mean_squared_error") {
             @Override
-            public Tensor compute(Tensor y, Tensor p) {
+            public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
-                return p.sub(y).square().mean();
+                return weightedMean(p.sub(y).square(), perSample(name(), sampleWeight, p, p.rank()));
             }
         };
     }
@@ -166,12 +170,34 @@ public final class Losses {
     public static Loss klDivergence() {
         return new Named("kl_divergence") {
             @Override
-            public Tensor compute(Tensor y, Tensor p) {
+            public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
                 Tensor yc = y.clamp(EPSILON, 1f), pc = p.clamp(EPSILON, 1f);
-                return yc.mul(yc.div(pc).log()).sum(false, -1).mean();
+                return weightedMean(yc.mul(yc.div(pc).log()).sum(false, -1), perSample(name(), sampleWeight, p, p.rank() - 1));
             }
         };
+    }
+
+    /**
+     * One weight per sample, (batch), reshaped to (batch, 1, …) of {@code rank} axes so that it
+     * broadcasts over the terms of each sample; null stays null.
+     */
+    private static Tensor perSample(String loss, Tensor sampleWeight, Tensor p, int rank) {
+        if (sampleWeight == null) return null;
+        if (rank < 1) throw new IllegalArgumentException(loss + ": sample weights need predictions with a batch axis, got shape " + Shape.str(p.shape()));
+        if (sampleWeight.rank() != 1 || sampleWeight.dim(0) != p.dim(0)) {
+            throw new IllegalArgumentException(loss + ": sample weights of shape " + Shape.str(sampleWeight.shape())
+                    + " for predictions of shape " + Shape.str(p.shape()) + "; give one weight per sample, shape (" + p.dim(0) + ")");
+        }
+        int[] shape = new int[rank];
+        Arrays.fill(shape, 1);
+        shape[0] = sampleWeight.dim(0);
+        return sampleWeight.reshape(shape);
+    }
+
+    /** mean(terms), or mean(w·terms) with weights that broadcast over the terms. */
+    private static Tensor weightedMean(Tensor terms, Tensor w) {
+        return (w == null ? terms : terms.mul(w)).mean();
     }
 
     /** The logits that {@code p} was computed from by {@code activation}, or null. */
@@ -199,10 +225,17 @@ public final class Losses {
         }
     }
 
+    /** A loss under Keras's name; the unweighted loss is the weighted one without weights. */
     private abstract static class Named implements Loss {
         private final String name;
 
         Named(String name) { this.name = name; }
+
+        @Override
+        public final Tensor compute(Tensor y, Tensor p) { return compute(y, p, null); }
+
+        @Override
+        public abstract Tensor compute(Tensor y, Tensor p, Tensor sampleWeight);
 
         @Override
         public String name() { return name; }
