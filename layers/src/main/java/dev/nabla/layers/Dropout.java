@@ -2,6 +2,8 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /**
  * Inverted dropout: in training, each value is zeroed with probability {@code rate} and the kept
  * ones are scaled by 1 / (1 − rate), so that inference needs no rescaling; in inference the
@@ -23,6 +25,11 @@ public class Dropout extends Layer {
         float keep = 1f / (1f - rate);
         for (int i = 0; i < m.length; i++) m[i] = rng.nextDouble() < rate ? 0f : keep;
         return x.mul(mask);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("rate", rate);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.nabla.engine.kernels.Arena;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -122,6 +123,16 @@ public abstract class Layer {
 
     /** The layer's computation on a batch of the built shape. */
     protected abstract Tensor forward(Tensor x, boolean training);
+
+    /**
+     * The arguments that rebuild this layer, under Keras's names (its {@code get_config} without
+     * the name and the trainable flag, which the file stores beside it); what {@link Model#save}
+     * writes and a {@link LayerFactory} reads back. Null, the default, for a layer that a model
+     * file cannot hold: a layer of your own overrides it to be saved.
+     */
+    protected Map<String, Object> config() {
+        return null;
+    }
 
     /** Output shape for an input shape, both without the batch axis. */
     public abstract int[] computeOutputShape(int[] inputShapeWithoutBatch);
