@@ -16,7 +16,7 @@ public class GaussianNoise extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         if (!training || stddev == 0) return x;
-        return x.add(Tensor.randn(rng, x.shape()).mul(stddev));
+        return x.add(Tensor.randn(noise(), x.shape()).mul(stddev));
     }
 
     @Override

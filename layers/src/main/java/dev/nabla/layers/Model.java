@@ -65,6 +65,9 @@ public class Model extends Layer {
 
     public List<Layer> layers() { return List.copyOf(layers); }
 
+    @Override
+    List<Layer> innerLayers() { return layers(); }
+
     /** The functional model's input, null for a Sequential. */
     public SymbolicTensor input() { return input; }
 

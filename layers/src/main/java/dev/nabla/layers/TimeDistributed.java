@@ -21,6 +21,9 @@ public class TimeDistributed extends Layer {
     public Layer layer() { return layer; }
 
     @Override
+    List<Layer> innerLayers() { return List.of(layer); }
+
+    @Override
     protected void createWeights(int[] shape) {
         if (shape.length < 2) throw new IllegalArgumentException("layer '" + name() + "' (TimeDistributed) needs inputs of shape (None, steps, ...), got " + batchShape(shape));
         layer.build(step(shape));
