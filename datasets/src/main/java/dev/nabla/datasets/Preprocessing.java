@@ -10,9 +10,14 @@ public final class Preprocessing {
 
     /** Unsigned bytes to floats in [0, 1]: {@code x / 255}. */
     public static float[] scale(byte[] pixels) {
-        float[] out = new float[pixels.length];
-        for (int i = 0; i < pixels.length; i++) {
-            out[i] = (pixels[i] & 0xFF) / 255f;
+        return scale(pixels, 0, pixels.length);
+    }
+
+    /** {@code length} bytes from {@code from} scaled to [0, 1]. */
+    public static float[] scale(byte[] pixels, int from, int length) {
+        float[] out = new float[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = (pixels[from + i] & 0xFF) / 255f;
         }
         return out;
     }

@@ -87,6 +87,21 @@ class PreprocessingTest {
     }
 
     @Test
+    void aSliceOfASliceSeesTheRightImagesAndConvertsOnlyThem() {
+        LabeledImages part = gray(6).slice(1, 5).slice(1, 3);     // images 2 and 3
+        assertEquals(2, part.count());
+        assertArrayEquals(new int[]{2, 0}, part.labels());
+        assertArrayEquals(new byte[]{20, 21, 22, 23, 30, 31, 32, 33}, part.pixels());
+        assertEquals(33, part.pixel(1, 1, 1, 0));
+        assertEquals(2, part.label(0));
+        assertArrayEquals(new int[]{1, 0, 1}, part.labelCounts());
+        assertEquals(20 + 21 + 22 + 23 + 30 + 31 + 32 + 33, part.pixelSum());
+        assertArrayEquals(new float[]{30 / 255f, 31 / 255f, 32 / 255f, 33 / 255f}, part.images().slice(0, 1, 2).toArray());
+        assertArrayEquals(new float[]{0, 0, 1, 1, 0, 0}, part.oneHotLabels().toArray());
+        assertEquals(part, new LabeledImages(part.pixels(), part.labels(), 2, 2, 2, 1, THREE, "test images"), "a view equals a copy of it");
+    }
+
+    @Test
     void tensorsOfColourImages() {
         // One 1x2 RGB image: pixel 0 = (30, 60, 90), pixel 1 = (0, 0, 255), stored channels last.
         LabeledImages rgb = new LabeledImages(new byte[]{30, 60, 90, 0, 0, (byte) 255}, new int[]{2}, 1, 1, 2, 3, THREE, "rgb");

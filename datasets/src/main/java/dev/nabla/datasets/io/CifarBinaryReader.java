@@ -42,7 +42,7 @@ public final class CifarBinaryReader {
         }
         DatasetCatalog cifar = DatasetCatalog.CIFAR10;
         int[] classes = Labels.check(labels, cifar.classNames().size(), file.toString());
-        return new LabeledImages(Preprocessing.chwToHwc(planes, count, CHANNELS, SIDE, SIDE), classes, count, SIDE, SIDE, CHANNELS,
+        return LabeledImages.adopt(Preprocessing.chwToHwc(planes, count, CHANNELS, SIDE, SIDE), classes, count, SIDE, SIDE, CHANNELS,
                 cifar.classNames(), cifar.description());
     }
 }

@@ -47,7 +47,7 @@ public final class CifarPythonReader {
         }
         int side = CifarBinaryReader.SIDE;
         byte[] hwc = Preprocessing.chwToHwc(data.toByteArray(), count, CifarBinaryReader.CHANNELS, side, side);
-        LabeledImages images = new LabeledImages(hwc, labels, count, side, side, CifarBinaryReader.CHANNELS, classNames,
+        LabeledImages images = LabeledImages.adopt(hwc, labels, count, side, side, CifarBinaryReader.CHANNELS, classNames,
                 DatasetCatalog.CIFAR10.description());
         return new CifarBatch(dict.string("batch_label", ""), images, filenames);
     }

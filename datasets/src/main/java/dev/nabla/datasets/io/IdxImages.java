@@ -23,6 +23,6 @@ public final class IdxImages {
                     + " but " + imagesFile.getFileName() + " has " + shape[0] + " images");
         }
         int[] classes = Labels.check(labels.data(), catalog.classNames().size(), labelsFile.toString());
-        return new LabeledImages(images.data(), classes, shape[0], shape[1], shape[2], 1, catalog.classNames(), catalog.description());
+        return LabeledImages.adopt(images.data(), classes, shape[0], shape[1], shape[2], 1, catalog.classNames(), catalog.description());
     }
 }

@@ -27,6 +27,6 @@ public final class MnistPickleReader {
         }
         DatasetCatalog mnist = DatasetCatalog.MNIST;
         Labels.check(labels, mnist.classNames().size(), dict.source());
-        return new LabeledImages(images.toByteArray(), labels, shape[0], shape[1], shape[2], 1, mnist.classNames(), mnist.description());
+        return LabeledImages.adopt(images.toByteArray(), labels, shape[0], shape[1], shape[2], 1, mnist.classNames(), mnist.description());
     }
 }
