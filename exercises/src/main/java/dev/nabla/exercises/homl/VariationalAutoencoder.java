@@ -58,7 +58,7 @@ public final class VariationalAutoencoder extends FashionAutoencoder {
     private Sequential decoder;
 
     @Override public String id() { return "homl-vae"; }
-    @Override public String title() { return "HOML-17 variational autoencoder 784-150-100-(10, 10)-100-150-784 on Fashion-MNIST"; }
+    @Override public String title() { return "HOML-17 variational autoencoder, 10 codings, on Fashion-MNIST"; }
     @Override public Target target() { return Target.report("val_loss"); }
 
     @Override
