@@ -20,7 +20,7 @@ import java.util.Locale;
  * The exercises' command line.
  * <pre>
  *   list                                                              every id with its title and book figure
- *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]
+ *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--backup DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]
  *   graph ID [run options]                                            run with --graph, --epochs 1 --limit 256 unless given
  * </pre>
  * Every run ends with {@code RESULT ID figure=VALUE book=VALUE verdict=PASS|FAIL|REPORT}. The exit

@@ -12,10 +12,15 @@ import java.util.Set;
  * @param seed   seeds weight initialisation, shuffling and noise
  * @param out    where the pictures go; {@code null} means {@code out/ID/}
  * @param inspect what to look at inside training besides its figure ({@link Inspection})
+ * @param backup  where each fit keeps its {@code BackupAndRestore} backup ({@code DIR/fit-N}), or null for none
  */
-public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out, Set<Inspection> inspect) {
+public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out, Set<Inspection> inspect, Path backup) {
     public Options {
         inspect = Set.copyOf(inspect);
+    }
+
+    public Options(OptionalInt epochs, OptionalInt limit, long seed, Path out, Set<Inspection> inspect) {
+        this(epochs, limit, seed, out, inspect, null);
     }
 
     public Options(OptionalInt epochs, OptionalInt limit, long seed, Path out) {
@@ -56,7 +61,7 @@ public record Options(OptionalInt epochs, OptionalInt limit, long seed, Path out
     }
 
     public Options withOut(Path dir) {
-        return new Options(epochs, limit, seed, dir, inspect);
+        return new Options(epochs, limit, seed, dir, inspect, backup);
     }
 
 }

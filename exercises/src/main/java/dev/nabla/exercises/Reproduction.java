@@ -2,6 +2,7 @@ package dev.nabla.exercises;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.layers.BackupAndRestore;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -64,13 +65,18 @@ public final class Reproduction implements AutoCloseable {
 
     /** The same with the book's {@code batch_size}. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, int batchSize, Tensor xv, Tensor yv) {
+        List<Callback> callbacks = new ArrayList<>(List.of(timer));
+        if (options.backup() != null) callbacks.add(new BackupAndRestore(options.backup().resolve("fit-" + (losses.size() + 1))));
         Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(batchSize).shuffle(true)
-                .seed(options.seed()).verbose(true).output(out).callbacks(timer);
+                .seed(options.seed()).verbose(true).output(out).callbacks(callbacks.toArray(Callback[]::new));
         if (xv != null) fit.validationData(xv, yv);
         Inspector inspector = new Inspector(options.outFor(exercise.id()), exercise.id(), out);
         if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, batchSize);
         Inspector.GradientFlow flow = new Inspector.GradientFlow();
-        if (options.inspects(Inspection.GRAD_FLOW)) fit.callbacks(timer, flow);
+        if (options.inspects(Inspection.GRAD_FLOW)) {
+            callbacks.add(flow);
+            fit.callbacks(callbacks.toArray(Callback[]::new));
+        }
         History history;
         try (var anomaly = Autograd.detectAnomaly(options.inspects(Inspection.ANOMALY))) {
             history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
@@ -90,7 +96,7 @@ public final class Reproduction implements AutoCloseable {
         StringBuilder rows = new StringBuilder();
         if (losses.size() == 1) rows.append("fit\tepoch\t").append(String.join("\t", history.asMap().keySet())).append('\n');
         for (int e = 0; e < history.epochs(); e++) {
-            rows.append(losses.size()).append('\t').append(e + 1);
+            rows.append(losses.size()).append('\t').append(history.epochNumbers().get(e));
             for (List<Double> v : history.asMap().values()) rows.append('\t').append(v.get(e));
             rows.append('\n');
         }

@@ -11,7 +11,7 @@ import java.util.Set;
  * The arguments of {@code run}: one exercise id (or {@code all}) and the options, in any order,
  * each option at most once.
  * <pre>
- *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]
+ *   run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--backup DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]
  * </pre>
  *
  * @param id      the exercise id, or {@code all}
@@ -19,13 +19,13 @@ import java.util.Set;
  * @param verbose print the stack trace of a failure
  */
 public record RunCommand(String id, Options options, boolean verbose) {
-    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]";
+    static final String SYNTAX = "run ID|all [--epochs N] [--limit N] [--seed S] [--out DIR] [--backup DIR] [--graph] [--profile] [--grad-flow] [--anomaly] [--verbose]";
 
     /** @throws IllegalArgumentException naming the argument that is wrong */
     public static RunCommand parse(List<String> args) {
         OptionalInt epochs = OptionalInt.empty(), limit = OptionalInt.empty();
         long seed = Options.DEFAULT_SEED;
-        Path out = null;
+        Path out = null, backup = null;
         String id = null;
         boolean verbose = false;
         Set<Inspection> inspect = EnumSet.noneOf(Inspection.class);
@@ -46,8 +46,9 @@ public record RunCommand(String id, Options options, boolean verbose) {
                 inspect.add(Inspection.ofFlag(arg));
                 continue;
             }
-            if (!List.of("--epochs", "--limit", "--seed", "--out").contains(arg)) {
-                throw new IllegalArgumentException("unknown option " + arg + " (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --anomaly, --verbose)");
+            if (!List.of("--epochs", "--limit", "--seed", "--out", "--backup").contains(arg)) {
+                throw new IllegalArgumentException("unknown option " + arg
+                        + " (expected --epochs N, --limit N, --seed S, --out DIR, --backup DIR, --graph, --profile, --grad-flow, --anomaly, --verbose)");
             }
             if (i + 1 >= args.size()) throw new IllegalArgumentException("option " + arg + " needs a value");
             String value = args.get(++i);
@@ -55,11 +56,12 @@ public record RunCommand(String id, Options options, boolean verbose) {
                 case "--epochs" -> epochs = OptionalInt.of(positive(arg, value));
                 case "--limit" -> limit = OptionalInt.of(positive(arg, value));
                 case "--seed" -> seed = parseLong(arg, value);
+                case "--backup" -> backup = Path.of(value);
                 default -> out = Path.of(value);
             }
         }
         if (id == null) throw new IllegalArgumentException("run needs an exercise id or 'all'");
-        return new RunCommand(id, new Options(epochs, limit, seed, out, inspect), verbose);
+        return new RunCommand(id, new Options(epochs, limit, seed, out, inspect, backup), verbose);
     }
 
     private static int positive(String flag, String value) {

@@ -57,7 +57,7 @@ class MainTest {
         assertEquals("error: option --seed needs a value", error(main("run", "aul-ex18", "--seed")));
         assertEquals("error: run needs an exercise id or 'all'", error(main("run", "--epochs", "1")));
         assertEquals("error: run takes one exercise id, got 'aul-ex18' and 'aul-ex19'", error(main("run", "aul-ex18", "aul-ex19")));
-        assertEquals("error: unknown option --epoch (expected --epochs N, --limit N, --seed S, --out DIR, --graph, --profile, --grad-flow, --anomaly, --verbose)",
+        assertEquals("error: unknown option --epoch (expected --epochs N, --limit N, --seed S, --out DIR, --backup DIR, --graph, --profile, --grad-flow, --anomaly, --verbose)",
                 error(main("run", "aul-ex18", "--epoch", "1")));
     }
 

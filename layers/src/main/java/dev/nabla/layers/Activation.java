@@ -11,6 +11,11 @@ import dev.nabla.engine.Tensor;
 public enum Activation {
     LINEAR, RELU, SIGMOID, TANH, GELU, SELU, SOFTMAX;
 
+    /** Keras's string name: "relu", "sigmoid", …. */
+    public String kerasName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public Tensor apply(Tensor x) {
         return switch (this) {
             case LINEAR -> x;

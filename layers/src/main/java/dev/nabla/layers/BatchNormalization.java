@@ -4,6 +4,7 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.GradMode;
 
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * Keras's BatchNormalization over the last axis (the channels), with its defaults: momentum 0.99,
@@ -72,6 +73,11 @@ public class BatchNormalization extends Layer {
     public Tensor beta() { return beta; }
     public Tensor movingMean() { return movingMean; }
     public Tensor movingVariance() { return movingVariance; }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("momentum", momentum, "epsilon", epsilon);
+    }
 
     @Override
     public int[] computeOutputShape(int[] in) {

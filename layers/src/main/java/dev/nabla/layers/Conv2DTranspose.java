@@ -2,6 +2,8 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /**
  * A transposed 2-D convolution layer, as Keras's Conv2DTranspose: kernel (kH, kW, filters, C);
  * output size in·s + max(k − s, 0) for 'valid' and in·s for 'same', where 'same' is TensorFlow's
@@ -34,6 +36,13 @@ public class Conv2DTranspose extends ConvolutionLayer {
     public Conv2DTranspose named(String name) {
         super.named(name);
         return this;
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.put("output_padding", outputPadding);
+        return c;
     }
 
     @Override

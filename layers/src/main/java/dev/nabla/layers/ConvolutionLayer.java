@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Padding;
 
+import java.util.Map;
+
 /**
  * What {@link Conv2D} and {@link Conv2DTranspose} share: a kernel of (height, width) and strides
  * of (height, width), each given as one number for both as Keras allows, Keras's padding names,
@@ -58,6 +60,12 @@ public abstract class ConvolutionLayer extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         return activation.apply(convolve(x, kernel, bias));
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("filters", filters, "kernel_size", kernelSize, "strides", strides,
+                "padding", padding.name().toLowerCase(java.util.Locale.ROOT), "activation", activation.kerasName());
     }
 
     @Override

@@ -4,6 +4,8 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Affine;
 import dev.nabla.layers.regularizers.Regularizer;
 
+import java.util.Map;
+
 /**
  * A fully connected layer: activation(x·W + b) over the last axis, as Keras's Dense. The kernel
  * W (in, units) starts glorot-uniform and the bias b at zero. An activity regulariser adds
@@ -88,6 +90,11 @@ public class Dense extends Layer {
         Tensor y = activation.apply(z);
         if (activityRegularizer != null) addLoss(activityRegularizer.apply(y).div(x.dim(0)));
         return y;
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("units", units, "activation", activation.kerasName(), "activity_regularizer", LayerConfig.regularizer(activityRegularizer, this));
     }
 
     @Override

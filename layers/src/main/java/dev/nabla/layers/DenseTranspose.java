@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Affine;
 
+import java.util.Map;
+
 /**
  * A dense layer tied to another: activation(x·Wᵀ + b) with W the other layer's kernel (shared,
  * so training updates it through both) and a bias of its own, as HOML's DenseTranspose. Only
@@ -43,6 +45,14 @@ public class DenseTranspose extends Dense {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         return finish(Affine.affine(flat(x), tied.kernel(), bias(), true), x);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        Map<String, Object> c = super.config();
+        c.remove("units");                      // the tied layer's input width
+        c.put("tied_to", tied.name());
+        return c;
     }
 
     @Override

@@ -2,10 +2,13 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+import java.util.SplittableRandom;
+
 /**
  * Inverted dropout: in training, each value is zeroed with probability {@code rate} and the kept
  * ones are scaled by 1 / (1 − rate), so that inference needs no rescaling; in inference the
- * layer passes its input through. The mask comes from the layer's seeded generator.
+ * layer passes its input through. The mask comes from the layer's seeded {@link #noise()}.
  */
 public class Dropout extends Layer {
     private final float rate;
@@ -21,8 +24,14 @@ public class Dropout extends Layer {
         Tensor mask = Tensor.zeros(x.shape());
         float[] m = mask.data();
         float keep = 1f / (1f - rate);
-        for (int i = 0; i < m.length; i++) m[i] = rng.nextDouble() < rate ? 0f : keep;
+        SplittableRandom random = noise();
+        for (int i = 0; i < m.length; i++) m[i] = random.nextDouble() < rate ? 0f : keep;
         return x.mul(mask);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("rate", rate);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /** Adds zero-mean Gaussian noise of standard deviation {@code stddev} in training only. */
 public class GaussianNoise extends Layer {
     private final float stddev;
@@ -14,7 +16,12 @@ public class GaussianNoise extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         if (!training || stddev == 0) return x;
-        return x.add(Tensor.randn(rng, x.shape()).mul(stddev));
+        return x.add(Tensor.randn(noise(), x.shape()).mul(stddev));
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("stddev", stddev);
     }
 
     @Override

@@ -8,11 +8,16 @@ import java.util.Map;
 /** Every logged value per epoch ("loss", "val_loss", "accuracy", …), as Keras's History. */
 public final class History {
     private final Map<String, List<Double>> values = new LinkedHashMap<>();
+    private final List<Integer> epochNumbers = new ArrayList<>();
     private String stopReason;
 
-    void record(Map<String, Double> logs) {
+    void record(int epoch, Map<String, Double> logs) {
+        epochNumbers.add(epoch);
         logs.forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v));
     }
+
+    /** The number (from 1) of each recorded epoch, Keras's {@code history.epoch} plus one: 5, 6, … for a fit resumed after epoch 4. */
+    public List<Integer> epochNumbers() { return List.copyOf(epochNumbers); }
 
     void stopped(String reason) {
         this.stopReason = reason;

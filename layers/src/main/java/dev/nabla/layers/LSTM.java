@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Lstm;
 
+import java.util.Map;
+
 /**
  * A long short-term memory layer over (steps, features) sequences, as Keras's LSTM with its
  * defaults: gates i, f, c, o; tanh and sigmoid; kernel (features, 4·units) glorot-uniform,
@@ -53,6 +55,11 @@ public class LSTM extends Layer {
         Tensor h = Lstm.lstm(x, kernel, recurrentKernel, bias);
         int steps = x.dim(1);
         return returnSequences ? h : h.slice(1, steps - 1, steps).reshape(x.dim(0), units);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("units", units, "return_sequences", returnSequences);
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.nabla.engine.kernels.Arena;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -22,8 +23,11 @@ public abstract class Layer {
     private final List<Tensor> frozen = new ArrayList<>();
     private boolean trainable = true;
     private final List<Tensor> callLosses = new ArrayList<>();
-    /** This layer's generator for initial weights and random masks, split from the current {@link LayerScope}. */
+    /** This layer's generator for initial weights, split from the current {@link LayerScope}. */
     protected final SplittableRandom rng = LayerScope.current().split();
+    /** The seed of this layer's noise, drawn from {@link #rng} by the first {@link #noise()}, and how many calls have drawn noise. */
+    private long noiseSeed, noiseCalls;
+    private boolean noiseSeeded;
 
     protected Layer() {
         this.name = LayerScope.current().uniqueName(Names.snakeCase(typeName()), true);
@@ -75,6 +79,37 @@ public abstract class Layer {
         inputShape = shape.clone();
     }
 
+    /**
+     * A generator for this call's noise (a dropout mask, Gaussian noise), seeded by the layer's
+     * noise seed folded with the number of calls so far, as counter-based generators are (JAX's
+     * {@code fold_in}, PyTorch's Philox offsets): the layer's random state is then one count,
+     * which {@link BackupAndRestore} saves and restores.
+     */
+    protected final SplittableRandom noise() {
+        if (!noiseSeeded) {
+            noiseSeed = rng.nextLong();
+            noiseSeeded = true;
+        }
+        return new SplittableRandom(foldIn(noiseSeed, noiseCalls++));
+    }
+
+    /** SplitMix64's finaliser over seed + (n + 1)·γ: well-mixed, distinct seeds for n = 0, 1, 2, …. */
+    private static long foldIn(long seed, long n) {
+        long z = seed + (n + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** How many calls have drawn noise: the layer's random state. */
+    long noiseCalls() { return noiseCalls; }
+
+    /** Continues the noise as after {@code calls} calls. */
+    void noiseCalls(long calls) { this.noiseCalls = calls; }
+
+    /** The layers inside this one (a model's, a wrapper's), for what walks a whole model. */
+    List<Layer> innerLayers() { return List.of(); }
+
     /** Creates the weights for this input shape; layers without weights need not override. */
     protected void createWeights(int[] shape) {}
 
@@ -122,6 +157,16 @@ public abstract class Layer {
 
     /** The layer's computation on a batch of the built shape. */
     protected abstract Tensor forward(Tensor x, boolean training);
+
+    /**
+     * The arguments that rebuild this layer, under Keras's names (its {@code get_config} without
+     * the name and the trainable flag, which the file stores beside it); what {@link Model#save}
+     * writes and a {@link LayerFactory} reads back. Null, the default, for a layer that a model
+     * file cannot hold: a layer of your own overrides it to be saved.
+     */
+    protected Map<String, Object> config() {
+        return null;
+    }
 
     /** Output shape for an input shape, both without the batch axis. */
     public abstract int[] computeOutputShape(int[] inputShapeWithoutBatch);

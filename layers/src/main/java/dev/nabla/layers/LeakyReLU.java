@@ -2,6 +2,8 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /** x for x > 0, else negative_slope·x, as Keras's LeakyReLU layer (default slope 0.3). */
 public class LeakyReLU extends Layer {
     public static final float DEFAULT_NEGATIVE_SLOPE = 0.3f;
@@ -22,6 +24,11 @@ public class LeakyReLU extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         return x.leakyRelu(negativeSlope);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("negative_slope", negativeSlope);
     }
 
     @Override

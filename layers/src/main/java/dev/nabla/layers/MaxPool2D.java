@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.Padding;
 
+import java.util.Map;
+
 /**
  * Max pooling over (H, W, C) images, as Keras's MaxPooling2D (alias MaxPool2D): strides equal to
  * the pool size unless given, 'valid' padding unless given, so odd sizes floor (7×7 → 3×3);
@@ -40,6 +42,11 @@ public class MaxPool2D extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         return dev.nabla.engine.ops.MaxPool2D.maxPool2d(x, poolSize, poolSize, strides, strides, padding);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("pool_size", poolSize, "strides", strides, "padding", padding.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

@@ -65,6 +65,9 @@ public class Model extends Layer {
 
     public List<Layer> layers() { return List.copyOf(layers); }
 
+    @Override
+    List<Layer> innerLayers() { return layers(); }
+
     /** The functional model's input, null for a Sequential. */
     public SymbolicTensor input() { return input; }
 
@@ -126,6 +129,13 @@ public class Model extends Layer {
     protected void clearLosses() {
         super.clearLosses();
         for (Layer l : layers) l.clearLosses();
+    }
+
+    /** Its layers' entries; a functional model also keeps its input's name and shape. */
+    @Override
+    protected Map<String, Object> config() {
+        List<Map<String, Object>> entries = layers.stream().map(LayerConfig::entry).toList();
+        return input == null ? LayerConfig.of("layers", entries) : LayerConfig.of("input_name", input.name(), "input_shape", LayerConfig.shape(input.shape()), "layers", entries);
     }
 
     // ---------------------------------------------------------------- training
@@ -293,6 +303,29 @@ public class Model extends Layer {
         } catch (IOException e) {
             throw new UncheckedIOException("loadWeights: cannot read " + path, e);
         }
+    }
+
+    /**
+     * Writes the whole model to one file, atomically, as Keras's {@code model.save("x.keras")}: its
+     * architecture, its weights, and when compiled its loss, metrics and optimizer state (see
+     * {@link ModelFile}). A layer of your own is saved when it overrides {@link Layer#config()}.
+     */
+    public void save(Path path) {
+        ModelFile.save(this, path);
+    }
+
+    /**
+     * Rebuilds a model saved by {@link #save}, with the same weights (the same predictions, bit for
+     * bit), compiled with its loss, metrics and optimizer state when the file holds them, as
+     * Keras's {@code load_model}. An unknown layer type or a file from a newer nabla is refused.
+     */
+    public static Model load(Path path) {
+        return load(path, Map.of());
+    }
+
+    /** The same, with factories for layer types of your own, by type name (Keras's {@code custom_objects}). */
+    public static Model load(Path path, Map<String, LayerFactory> customLayers) {
+        return ModelFile.load(path, customLayers);
     }
 
     private List<Tensor> namedWeights() {

@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.ops.ShapeOps;
 
+import java.util.Map;
+
 /** Repeats each sample's vector n times: (features) → (n, features), as Keras's RepeatVector. */
 public class RepeatVector extends Layer {
     private final int n;
@@ -22,6 +24,11 @@ public class RepeatVector extends Layer {
     protected Tensor forward(Tensor x, boolean training) {
         int batch = x.dim(0), features = x.dim(1);
         return ShapeOps.expand(x.reshape(batch, 1, features), new int[] {batch, n, features});
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("n", n);
     }
 
     @Override

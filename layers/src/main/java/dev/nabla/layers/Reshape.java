@@ -3,6 +3,8 @@ package dev.nabla.layers;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /** Reshapes each sample to a target shape (without the batch axis), as Keras's Reshape. */
 public class Reshape extends Layer {
     private final int[] target;
@@ -26,6 +28,11 @@ public class Reshape extends Layer {
         s[0] = x.dim(0);
         System.arraycopy(target, 0, s, 1, target.length);
         return x.reshape(s);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("target_shape", target);
     }
 
     @Override

@@ -3,11 +3,14 @@ package dev.nabla.layers;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,16 +45,25 @@ final class SafeTensors {
     /** Writes the tensors to {@code path} through {@link AtomicFile}. */
     static void write(Path path, List<Tensor> tensors) throws IOException {
         byte[] header = header(tensors);
-        AtomicFile.write(path, ch -> {
-            ByteBuffer head = ByteBuffer.allocate(8 + header.length).order(ByteOrder.LITTLE_ENDIAN);
-            head.putLong(header.length).put(header).flip();
-            writeFully(ch, head);
-            for (Tensor t : tensors) {
-                ByteBuffer b = ByteBuffer.allocate(4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
-                b.asFloatBuffer().put(t.toArray());
-                writeFully(ch, b);
-            }
-        });
+        AtomicFile.write(path, ch -> write(ch, header, tensors));
+    }
+
+    /** The tensors as the bytes of a safetensors file (an entry of a model file). */
+    static byte[] bytes(List<Tensor> tensors) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(Channels.newChannel(out), header(tensors), tensors);
+        return out.toByteArray();
+    }
+
+    private static void write(WritableByteChannel ch, byte[] header, List<Tensor> tensors) throws IOException {
+        ByteBuffer head = ByteBuffer.allocate(8 + header.length).order(ByteOrder.LITTLE_ENDIAN);
+        head.putLong(header.length).put(header).flip();
+        writeFully(ch, head);
+        for (Tensor t : tensors) {
+            ByteBuffer b = ByteBuffer.allocate(4 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+            b.asFloatBuffer().put(t.toArray());
+            writeFully(ch, b);
+        }
     }
 
     /** The JSON header, padded with spaces so that the data starts at a multiple of 8. */
@@ -62,7 +74,7 @@ final class SafeTensors {
         for (Tensor t : tensors) {
             if (!names.add(t.name())) throw new IllegalArgumentException("saveWeights: two weights are named '" + t.name() + "'; give the layers distinct names");
             if (json.length() > 1) json.append(',');
-            jsonString(json, t.name());
+            Json.string(json, t.name());
             json.append(":{\"dtype\":\"F32\",\"shape\":[");
             int[] s = t.shape();
             for (int i = 0; i < s.length; i++) json.append(i > 0 ? "," : "").append(s[i]);
@@ -74,25 +86,7 @@ final class SafeTensors {
         return json.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /**
-     * Appends {@code s} as a JSON string in plain ASCII: quotes, backslashes, control characters
-     * and everything beyond ASCII are escaped as {@code \\uXXXX}, so any Java string, even one with
-     * an unpaired surrogate, reads back the same.
-     */
-    private static void jsonString(StringBuilder json, String s) {
-        json.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') {
-                json.append(String.format("\\u%04x", (int) c));
-            } else {
-                json.append(c);
-            }
-        }
-        json.append('"');
-    }
-
-    private static void writeFully(FileChannel ch, ByteBuffer b) throws IOException {
+    private static void writeFully(WritableByteChannel ch, ByteBuffer b) throws IOException {
         while (b.hasRemaining()) ch.write(b);
     }
 
@@ -101,7 +95,7 @@ final class SafeTensors {
         if (!Files.readAttributes(path, BasicFileAttributes.class).isRegularFile()) {
             throw bad(path, "not a regular file");
         }
-        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        try (SeekableByteChannel ch = Files.newByteChannel(path, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) throw bad(path, "only " + size + " bytes, too short for a safetensors file");
             long headerLength = read(ch, 0, 8).getLong();
@@ -164,7 +158,7 @@ final class SafeTensors {
     }
 
     /** {@code count} little-endian floats at {@code position}, read a chunk at a time. */
-    private static float[] readFloats(FileChannel ch, long position, int count) throws IOException {
+    private static float[] readFloats(SeekableByteChannel ch, long position, int count) throws IOException {
         float[] out = new float[count];
         for (int done = 0; done < count; ) {
             int n = Math.min(count - done, CHUNK_FLOATS);
@@ -175,10 +169,11 @@ final class SafeTensors {
     }
 
     /** {@code length} bytes at {@code position}, little-endian. */
-    private static ByteBuffer read(FileChannel ch, long position, int length) throws IOException {
+    private static ByteBuffer read(SeekableByteChannel ch, long position, int length) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
+        ch.position(position);
         while (b.hasRemaining()) {
-            if (ch.read(b, position + b.position()) < 0) throw new EOFException("the file shrank while being read");
+            if (ch.read(b) < 0) throw new EOFException("the file shrank while being read");
         }
         return b.flip();
     }

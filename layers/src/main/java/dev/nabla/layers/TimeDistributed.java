@@ -4,6 +4,7 @@ import dev.nabla.engine.Tensor;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies one layer to every step of a sequence, with the same weights: (steps, …) → (steps, …′),
@@ -20,6 +21,9 @@ public class TimeDistributed extends Layer {
     public Layer layer() { return layer; }
 
     @Override
+    List<Layer> innerLayers() { return List.of(layer); }
+
+    @Override
     protected void createWeights(int[] shape) {
         if (shape.length < 2) throw new IllegalArgumentException("layer '" + name() + "' (TimeDistributed) needs inputs of shape (None, steps, ...), got " + batchShape(shape));
         layer.build(step(shape));
@@ -31,6 +35,11 @@ public class TimeDistributed extends Layer {
         int[] folded = x.shape();
         Tensor y = layer.call(x.reshape(withLeading(batch * steps, Arrays.copyOfRange(folded, 2, folded.length))), training);
         return y.reshape(withLeading(batch, withLeading(steps, Arrays.copyOfRange(y.shape(), 1, y.rank()))));
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("layer", LayerConfig.entry(layer));
     }
 
     @Override

@@ -82,7 +82,12 @@ final class Trainer {
         Training training = new Training(model);
         NonFiniteWarning warning = new NonFiniteWarning();
         fit.callbacks.forEach(c -> c.onTrainBegin(training));
-        for (int epoch = 1; epoch <= fit.epochs && !training.stopped(); epoch++) {
+        if (training.resumedFrom() != null && fit.verbose) {
+            fit.output.println("Resuming after epoch " + training.epochsDone() + " from " + training.resumedFrom());
+        }
+        // the epochs done before: their shuffles again (each follows from the last), without training
+        for (int epoch = 1; epoch <= Math.min(training.epochsDone(), fit.epochs); epoch++) epochData.apply(epoch);
+        for (int epoch = training.epochsDone() + 1; epoch <= fit.epochs && !training.stopped(); epoch++) {
             final int e = epoch;
             Iterable<Batch> batches = epochData.apply(epoch);
             fit.callbacks.forEach(c -> c.onEpochBegin(e));
@@ -94,7 +99,7 @@ final class Trainer {
             }
             if (bar != null) bar.finish(done[0], logs);
             fit.callbacks.forEach(c -> c.onEpochEnd(e, logs));
-            history.record(logs);                       // after the callbacks, as Keras's History: it keeps the "lr" they add
+            history.record(epoch, logs);                // after the callbacks, as Keras's History: it keeps the "lr" they add
         }
         fit.callbacks.forEach(Callback::onTrainEnd);
         if (training.stopped()) {

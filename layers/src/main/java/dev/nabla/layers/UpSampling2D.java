@@ -2,6 +2,8 @@ package dev.nabla.layers;
 
 import dev.nabla.engine.Tensor;
 
+import java.util.Map;
+
 /** Nearest-neighbour upsampling of (H, W, C) images by an integer factor, as Keras's UpSampling2D. */
 public class UpSampling2D extends Layer {
     private final int size;
@@ -19,6 +21,11 @@ public class UpSampling2D extends Layer {
     @Override
     protected Tensor forward(Tensor x, boolean training) {
         return dev.nabla.engine.ops.UpSampling2D.upSampling2d(x, size, size);
+    }
+
+    @Override
+    protected Map<String, Object> config() {
+        return LayerConfig.of("size", size);
     }
 
     @Override

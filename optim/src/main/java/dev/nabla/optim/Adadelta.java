@@ -3,6 +3,8 @@ package dev.nabla.optim;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Map;
+
 /**
  * Adadelta (Zeiler 2012) as Keras implements it:
  * <pre>
@@ -40,6 +42,12 @@ public final class Adadelta extends Optimizer {
     /** Keras 2.2's {@code 'adadelta'}: lr 1.0, ρ 0.95, ε 1e-7. */
     public static Adadelta keras22() {
         return new Adadelta(1.0f, DEFAULT_RHO, DEFAULT_EPSILON);
+    }
+
+    @Override
+    protected void hyperparameters(Map<String, Float> c) {
+        c.put("rho", rho);
+        c.put("epsilon", epsilon);
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.nabla.optim;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Map;
+
 /**
  * Adam (Kingma and Ba 2014) as Keras implements it, with the bias corrections folded into the
  * step size and ε added to √v ("epsilon hat" of the paper, before section 2.1):
@@ -42,6 +44,13 @@ public final class Adam extends Optimizer {
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
+    }
+
+    @Override
+    protected void hyperparameters(Map<String, Float> c) {
+        c.put("beta_1", beta1);
+        c.put("beta_2", beta2);
+        c.put("epsilon", epsilon);
     }
 
     @Override

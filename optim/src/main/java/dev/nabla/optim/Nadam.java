@@ -3,6 +3,8 @@ package dev.nabla.optim;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Map;
+
 /**
  * Nadam (Dozat 2016: Adam with Nesterov momentum) as TF2 Keras's {@code tf.keras.optimizers.Nadam}
  * implements it, with the momentum schedule μ_t = β₁·(1 − ½·0.96^(0.004·t)) and its running
@@ -52,6 +54,20 @@ public final class Nadam extends Optimizer {
     /** μ_t = β₁·(1 − ½·0.96^(0.004·t)), Keras's momentum cache decay. */
     private double momentum(long t) {
         return beta1 * (1 - 0.5 * Math.pow(0.96, 0.004 * t));
+    }
+
+    @Override
+    protected void hyperparameters(Map<String, Float> c) {
+        c.put("beta_1", beta1);
+        c.put("beta_2", beta2);
+        c.put("epsilon", epsilon);
+    }
+
+    /** Π_t again, multiplied in the same order as the steps did. */
+    @Override
+    protected void restored(long iterations) {
+        momentumProduct = 1;
+        for (long t = 1; t <= iterations; t++) momentumProduct *= momentum(t);
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.nabla.optim;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -89,6 +91,73 @@ public abstract class Optimizer {
 
     /** Called once per step before the updates, with the 1-based step number t (for bias corrections). */
     protected void beginStep(long t) {}
+
+    // ---------------------------------------------------------------- saving and restoring
+
+    /**
+     * The hyperparameters that rebuild this optimizer with {@link Optimizers#create}, under Keras's
+     * names ({@code learning_rate}, {@code beta_1}, …); the learning rate is the current one, so a
+     * schedule is saved as the rate it has reached.
+     */
+    public final Map<String, Float> config() {
+        Map<String, Float> c = new LinkedHashMap<>();
+        c.put("learning_rate", learningRate);
+        hyperparameters(c);
+        return c;
+    }
+
+    /** Adds this optimizer's own hyperparameters to its {@link #config()}. */
+    protected abstract void hyperparameters(Map<String, Float> config);
+
+    /** How many slot arrays each parameter has (Adam: m and v). */
+    public final int slotCount() { return slotCount; }
+
+    /**
+     * Each parameter's slots, in the parameters' order: copies, zero-filled for a parameter the
+     * optimizer has not met yet (as it would create them).
+     */
+    public final List<float[][]> slots(List<Tensor> parameters) {
+        List<float[][]> out = new ArrayList<>();
+        for (Tensor p : parameters) {
+            float[][] s = slots.get(p), copy = new float[slotCount][];
+            for (int k = 0; k < slotCount; k++) copy[k] = s == null ? new float[p.size()] : s[k].clone();
+            out.add(copy);
+        }
+        return out;
+    }
+
+    /**
+     * Continues from a saved state: the step count and each parameter's slots, paired by position
+     * with {@code parameters} (Keras's optimizer variables). Checks every count and length before
+     * changing anything.
+     */
+    public final void restore(long iterations, List<Tensor> parameters, List<float[][]> saved) {
+        String name = getClass().getSimpleName();
+        if (iterations < 0) throw new IllegalArgumentException(name + ": a saved step count of " + iterations);
+        if (saved.size() != parameters.size()) {
+            throw new IllegalArgumentException(name + ": the saved state has slots for " + saved.size() + " parameters, the model has " + parameters.size());
+        }
+        for (int i = 0; i < saved.size(); i++) {
+            float[][] s = saved.get(i);
+            Tensor p = parameters.get(i);
+            if (s.length != slotCount) throw new IllegalArgumentException(name + ": " + s.length + " saved slots for " + describe(p) + ", expected " + slotCount);
+            for (float[] slot : s) {
+                if (slot.length != p.size()) throw new IllegalArgumentException(name + ": a saved slot of " + slot.length + " values for " + describe(p));
+            }
+        }
+        slots.clear();
+        for (int i = 0; i < saved.size(); i++) {
+            float[][] s = new float[slotCount][];
+            for (int k = 0; k < slotCount; k++) s[k] = saved.get(i)[k].clone();
+            slots.put(parameters.get(i), s);
+        }
+        this.iterations = iterations;
+        this.learningRate = schedule.at(iterations);
+        restored(iterations);
+    }
+
+    /** Recomputes state that follows from the step count alone (Nadam's momentum product) after {@link #restore}. */
+    protected void restored(long iterations) {}
 
     /** Updates {@code n} weights {@code w[wo..]} from gradients {@code g[go..]} and this parameter's slots. */
     protected abstract void update(float[] w, int wo, float[] g, int go, float[][] slots, int n);

@@ -3,6 +3,8 @@ package dev.nabla.optim;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Map;
+
 /**
  * RMSprop (Hinton's lecture 6e) as Keras implements it (no momentum, not centered):
  * <pre>
@@ -34,6 +36,12 @@ public final class RMSprop extends Optimizer {
         if (rho < 0 || rho >= 1) throw new IllegalArgumentException("RMSprop: ρ must be in [0, 1), got " + rho);
         this.rho = rho;
         this.epsilon = epsilon;
+    }
+
+    @Override
+    protected void hyperparameters(Map<String, Float> c) {
+        c.put("rho", rho);
+        c.put("epsilon", epsilon);
     }
 
     @Override

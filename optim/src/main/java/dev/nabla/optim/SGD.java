@@ -3,6 +3,8 @@ package dev.nabla.optim;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import java.util.Map;
+
 /**
  * Stochastic gradient descent with optional momentum and Nesterov momentum, as Keras's SGD:
  * <pre>
@@ -34,6 +36,12 @@ public final class SGD extends Optimizer {
     }
 
     public float momentum() { return momentum; }
+
+    @Override
+    protected void hyperparameters(Map<String, Float> c) {
+        c.put("momentum", momentum);
+        c.put("nesterov", nesterov ? 1f : 0f);
+    }
 
     @Override
     protected void update(float[] w, int wo, float[] g, int go, float[][] slots, int n) {

@@ -13,8 +13,9 @@ import dev.nabla.layers.Layer;
  *         return K.random_normal(tf.shape(log_var)) * K.exp(log_var / 2) + mean
  * </pre>
  * The codings are μ + σ·ε with σ = exp(γ / 2), γ = log σ², and ε ~ N(0, 1) drawn from this
- * layer's generator. The noise enters as a constant, so the codings stay differentiable in μ and
- * γ: ∂z/∂μ = 1 and ∂z/∂γ = ½·σ·ε. The backward pass is that of the ops it is built from.
+ * layer's seeded noise generator ({@code noise()}, a new one for each call). The noise enters as
+ * a constant, so the codings stay differentiable in μ and γ: ∂z/∂μ = 1 and ∂z/∂γ = ½·σ·ε. The
+ * backward pass is that of the ops it is built from.
  *
  * <p>A nabla layer takes one tensor, so Keras's pair {@code [mean, log_var]} comes stacked on
  * axis 1: the input is (n, 2, k), the output (n, k). As the book's layer, it samples in inference
@@ -31,7 +32,7 @@ final class Sampling extends Layer {
         int n = meanAndLogVar.dim(0), k = meanAndLogVar.dim(2);
         Tensor mean = meanAndLogVar.slice(1, 0, 1).reshape(n, k);
         Tensor logVar = meanAndLogVar.slice(1, 1, 2).reshape(n, k);
-        Tensor epsilon = Tensor.randn(rng, n, k);
+        Tensor epsilon = Tensor.randn(noise(), n, k);
         return logVar.div(2f).exp().mul(epsilon).add(mean);
     }
 

@@ -20,6 +20,9 @@ public interface Loss {
     /** Keras's name, e.g. "binary_crossentropy". */
     String name();
 
+    /** Whether predictions are logits rather than probabilities (Keras's {@code from_logits}). */
+    default boolean fromLogits() { return false; }
+
     /** Checks that targets suit this loss before training starts; throws naming the first bad sample. */
     default void validateTargets(Tensor yTrue) {}
 

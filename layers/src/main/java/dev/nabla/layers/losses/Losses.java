@@ -34,7 +34,7 @@ public final class Losses {
      * −[y·log(p + ε) + (1 − y)·log(1 − p + ε)].
      */
     public static Loss binaryCrossEntropy(boolean fromLogits) {
-        return new Named("binary_crossentropy") {
+        return new Named("binary_crossentropy", fromLogits) {
             @Override
             public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
@@ -68,7 +68,7 @@ public final class Losses {
      * clipped to [ε, 1 − ε], then −Σ y·log p.
      */
     public static Loss categoricalCrossEntropy(boolean fromLogits) {
-        return new Named("categorical_crossentropy") {
+        return new Named("categorical_crossentropy", fromLogits) {
             @Override
             public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
@@ -105,7 +105,7 @@ public final class Losses {
      */
     public static Loss sparseCategoricalCrossEntropy(boolean fromLogits) {
         Loss categorical = categoricalCrossEntropy(fromLogits);
-        return new Named("sparse_categorical_crossentropy") {
+        return new Named("sparse_categorical_crossentropy", fromLogits) {
             @Override
             public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 return categorical.compute(oneHot(name(), y, p), p, sampleWeight);
@@ -134,6 +134,23 @@ public final class Losses {
         return sparseCategoricalCrossEntropy(false);
     }
 
+    /** Whether {@code loss} is one of these (so that {@link #named} rebuilds it), not a loss of the user's own. */
+    public static boolean isBuiltIn(Loss loss) {
+        return loss instanceof Named;
+    }
+
+    /** The built-in loss of this Keras name, as a model file names it; an unknown name is an error. */
+    public static Loss named(String name, boolean fromLogits) {
+        return switch (name) {
+            case "binary_crossentropy" -> binaryCrossEntropy(fromLogits);
+            case "categorical_crossentropy" -> categoricalCrossEntropy(fromLogits);
+            case "sparse_categorical_crossentropy" -> sparseCategoricalCrossEntropy(fromLogits);
+            case "mean_squared_error" -> meanSquaredError();
+            case "kl_divergence" -> klDivergence();
+            default -> throw new IllegalArgumentException("unknown loss '" + name + "'");
+        };
+    }
+
     /** One-hot rows of the classes in y for predictions p (…, classes). */
     private static Tensor oneHot(String loss, Tensor y, Tensor p) {
         int classes = p.dim(-1);
@@ -154,7 +171,7 @@ public final class Losses {
 
     /** mean((y − p)²). */
     public static Loss meanSquaredError() {
-        return new Named("mean_squared_error") {
+        return new Named("mean_squared_error", false) {
             @Override
             public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
@@ -168,7 +185,7 @@ public final class Losses {
      * Keras's {@code kl_divergence}; mean over the batch. A rank-1 input is one distribution.
      */
     public static Loss klDivergence() {
-        return new Named("kl_divergence") {
+        return new Named("kl_divergence", false) {
             @Override
             public Tensor compute(Tensor y, Tensor p, Tensor sampleWeight) {
                 checkShapes(name(), y, p);
@@ -228,8 +245,15 @@ public final class Losses {
     /** A loss under Keras's name; the unweighted loss is the weighted one without weights. */
     private abstract static class Named implements Loss {
         private final String name;
+        private final boolean fromLogits;
 
-        Named(String name) { this.name = name; }
+        Named(String name, boolean fromLogits) {
+            this.name = name;
+            this.fromLogits = fromLogits;
+        }
+
+        @Override
+        public boolean fromLogits() { return fromLogits; }
 
         @Override
         public final Tensor compute(Tensor y, Tensor p) { return compute(y, p, null); }

@@ -23,8 +23,8 @@ public final class Metrics {
         @Override
         public Metric resolve(Loss loss) {
             return switch (loss.name()) {
-                case "categorical_crossentropy" -> renamed(CATEGORICAL_ACCURACY);
-                case "binary_crossentropy" -> renamed(BINARY_ACCURACY);
+                case "categorical_crossentropy" -> new Renamed(CATEGORICAL_ACCURACY);
+                case "binary_crossentropy" -> new Renamed(BINARY_ACCURACY);
                 default -> this;
             };
         }
@@ -61,6 +61,21 @@ public final class Metrics {
         }
     };
 
+    /** The built-in metric of this name, as a model file names it; an unknown name is an error. */
+    public static Metric named(String name) {
+        return switch (name) {
+            case "accuracy" -> ACCURACY;
+            case "categorical_accuracy" -> CATEGORICAL_ACCURACY;
+            case "binary_accuracy" -> BINARY_ACCURACY;
+            default -> throw new IllegalArgumentException("unknown metric '" + name + "'");
+        };
+    }
+
+    /** Whether {@code m}, as compile resolved it, is one of these (so that {@link #named} rebuilds it). */
+    public static boolean isBuiltIn(Metric m) {
+        return m == ACCURACY || m == CATEGORICAL_ACCURACY || m == BINARY_ACCURACY || m instanceof Renamed;
+    }
+
     private static int argmax(Tensor t, int row, int classes) {
         int base = t.offset() + row * classes, best = 0;
         for (int k = 1; k < classes; k++) if (t.data()[base + k] > t.data()[base + best]) best = k;
@@ -68,13 +83,11 @@ public final class Metrics {
     }
 
     /** The metric under the name "accuracy", as Keras reports it. */
-    private static Metric renamed(Metric m) {
-        return new Metric() {
-            @Override
-            public String name() { return "accuracy"; }
+    private record Renamed(Metric metric) implements Metric {
+        @Override
+        public String name() { return "accuracy"; }
 
-            @Override
-            public double compute(Tensor y, Tensor p) { return m.compute(y, p); }
-        };
+        @Override
+        public double compute(Tensor y, Tensor p) { return metric.compute(y, p); }
     }
 }
