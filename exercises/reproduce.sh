@@ -35,6 +35,8 @@ note() {
       echo "CIFAR-10 data_batch_1 here is rebuilt from the public JPEG copy (lossy, other order): figures are close to, not equal to, the book's" ;;
     aul-act9)
       echo "the book's run followed earlier training (its epoch 1: acc 0.9289, a fresh model's epoch 11): 10 earlier epochs are trained first, then the 20 the book prints" ;;
+    homl-vae)
+      echo "beyond the specification's table; selu, as the book" ;;
     homl-*)
       echo "gelu where the book uses selu" ;;
     *) echo "" ;;

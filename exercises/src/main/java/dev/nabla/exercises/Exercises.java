@@ -21,10 +21,11 @@ import dev.nabla.exercises.homl.Pretraining;
 import dev.nabla.exercises.homl.RecurrentAutoencoder;
 import dev.nabla.exercises.homl.StackedAutoencoder;
 import dev.nabla.exercises.homl.TiedAutoencoder;
+import dev.nabla.exercises.homl.VariationalAutoencoder;
 
 import java.util.List;
 
-/** The registry of exercises, in the order of the specification's table. */
+/** The registry of exercises, in the order of the specification's table, then those beyond it. */
 public final class Exercises {
     private Exercises() {}
 
@@ -50,7 +51,8 @@ public final class Exercises {
                 new DropoutDenoising(),
                 new GaussianDenoising(),
                 new L1SparseAutoencoder(),
-                new KLSparseAutoencoder());
+                new KLSparseAutoencoder(),
+                new VariationalAutoencoder());
     }
 
     public static Exercise byId(String id) {

@@ -24,9 +24,9 @@ import java.util.Map;
 /**
  * One run of an exercise: the models it builds take their weights and names from a
  * {@link LayerScope} seeded with {@code --seed}, open until the run is closed; it trains with the
- * books' {@code fit} defaults (batch 32, shuffled every epoch, Keras-style progress), times the
- * epochs, names and collects the pictures, and builds the {@link Result}. Everything the run
- * prints, progress and summaries included, goes to one stream.
+ * books' {@code fit} defaults (batch 32 unless the book sets one, shuffled every epoch,
+ * Keras-style progress), times the epochs, names and collects the pictures, and builds the
+ * {@link Result}. Everything the run prints, progress and summaries included, goes to one stream.
  */
 public final class Reproduction implements AutoCloseable {
     private final Exercise exercise;
@@ -60,13 +60,18 @@ public final class Reproduction implements AutoCloseable {
 
     /** {@code model.fit(x, y, epochs=…, batch_size=32, validation_data=(xv, yv))}; {@code xv} may be null. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, Tensor xv, Tensor yv) {
+        return fit(model, x, y, bookEpochs, Fit.DEFAULT_BATCH_SIZE, xv, yv);
+    }
+
+    /** The same with the book's {@code batch_size}. */
+    public History fit(Model model, Tensor x, Tensor y, int bookEpochs, int batchSize, Tensor xv, Tensor yv) {
         List<Callback> callbacks = new ArrayList<>(List.of(timer));
         if (options.backup() != null) callbacks.add(new BackupAndRestore(options.backup().resolve("fit-" + (losses.size() + 1))));
-        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
+        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(batchSize).shuffle(true)
                 .seed(options.seed()).verbose(true).output(out).callbacks(callbacks.toArray(Callback[]::new));
         if (xv != null) fit.validationData(xv, yv);
         Inspector inspector = new Inspector(options.outFor(exercise.id()), exercise.id(), out);
-        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, Fit.DEFAULT_BATCH_SIZE);
+        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, batchSize);
         Inspector.GradientFlow flow = new Inspector.GradientFlow();
         if (options.inspects(Inspection.GRAD_FLOW)) {
             callbacks.add(flow);

@@ -112,10 +112,14 @@ public class Model extends Layer {
         return out;
     }
 
-    /** The losses its layers added in the latest call, each layer once even if it was applied twice. */
+    /**
+     * The losses added in the latest call: the model's own (a subclass's {@code addLoss} in its
+     * forward, Keras's {@code self.add_loss}), then its layers', each layer once even if it was
+     * applied twice.
+     */
     @Override
     public List<Tensor> losses() {
-        List<Tensor> out = new ArrayList<>();
+        List<Tensor> out = new ArrayList<>(super.losses());
         Set<Layer> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Layer l : layers) if (seen.add(l)) out.addAll(l.losses());
         return out;

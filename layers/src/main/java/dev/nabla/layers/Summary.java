@@ -31,7 +31,8 @@ final class Summary {
         for (Layer l : model.layers()) {
             if (!first) sb.append(underscores).append('\n');
             first = false;
-            shape = l.computeOutputShape(shape);
+            // A layer's own input shape, where it has one: a subclass's forward need not be a chain.
+            shape = l.computeOutputShape(l.built() ? l.inputShape() : shape);
             row(sb, l.name() + " (" + l.typeName() + ")", Layer.batchShape(shape), Long.toString(l.countParams()));
         }
         long total = model.countParams(), trainable = Layer.sizeOf(model.trainableWeights());

@@ -1,5 +1,6 @@
 package dev.nabla.exercises.homl;
 
+import dev.nabla.datasets.LabeledImages;
 import dev.nabla.datasets.TrainValid;
 import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Data;
@@ -45,8 +46,7 @@ public final class CodeMap implements Exercise {
         int n = codes.dim(0);
         var compressed = new Points(codes.toArray(), n, codes.dim(1));
         int[] classes = data.valid().labels();
-        r.say("t-SNE of %d codes of dimension %d", n, codes.dim(1));
-        Points map = new TSne(r.out()).embed(compressed);
+        Points map = tsneMap(r, "tsne", "t-SNE of the stacked encoder's codes (Fashion-MNIST validation set)", compressed, data.valid());
 
         double trust = EmbeddingQuality.trustworthiness(compressed, map, K);
         r.say("trustworthiness (k=%d): %.4f", K, trust);
@@ -54,8 +54,17 @@ public final class CodeMap implements Exercise {
                 EmbeddingQuality.knnAgreement(map, classes, K), EmbeddingQuality.knnAgreement(compressed, classes, K));
         var clusters = new KMeans(10, r.options().seed()).fit(compressed);
         r.say("K-means (k=10, k-means++) on the codes: purity %.4f", KMeans.purity(clusters.labels(), classes));
-        new ScatterPlot("t-SNE of the stacked encoder's codes (Fashion-MNIST validation set)", "t-SNE 1", "t-SNE 2")
-                .write(r.picture("tsne"), map.data(), classes, data.valid().classNames());
         return r.result(trust);
+    }
+
+    /**
+     * The t-SNE map of the codes of {@code images} (one per image, in order), drawn as the
+     * picture {@code name}: a scatter plot coloured by class. Returns the map.
+     */
+    static Points tsneMap(Reproduction r, String name, String title, Points codes, LabeledImages images) {
+        r.say("t-SNE of %d codes of dimension %d", codes.n(), codes.d());
+        Points map = new TSne(r.out()).embed(codes);
+        new ScatterPlot(title, "t-SNE 1", "t-SNE 2").write(r.picture(name), map.data(), images.labels(), images.classNames());
+        return map;
     }
 }

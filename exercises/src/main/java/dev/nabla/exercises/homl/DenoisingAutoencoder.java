@@ -1,5 +1,6 @@
 package dev.nabla.exercises.homl;
 
+import dev.nabla.datasets.LabeledImages;
 import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Gallery;
 import dev.nabla.exercises.Reproduction;
@@ -34,7 +35,8 @@ abstract class DenoisingAutoencoder extends FashionAutoencoder {
     }
 
     @Override
-    void pictures(Reproduction r, Model autoencoder, Tensor xValid) {
+    void pictures(Reproduction r, Model autoencoder, LabeledImages valid) {
+        Tensor xValid = valid.images();
         Tensor shown = xValid.slice(0, 0, Math.min(SHOWN, xValid.dim(0))).contiguous();
         // The noise layer follows Flatten, so it sees (n, 784); reshape the noisy images back.
         Tensor noisy = noise.call(shown.reshape(shown.dim(0), 28 * 28), true).reshape(shown.dim(0), 28, 28);

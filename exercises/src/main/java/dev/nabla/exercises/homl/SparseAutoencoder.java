@@ -1,5 +1,6 @@
 package dev.nabla.exercises.homl;
 
+import dev.nabla.datasets.LabeledImages;
 import dev.nabla.engine.Tensor;
 import dev.nabla.exercises.Reproduction;
 import dev.nabla.exercises.plot.Histogram;
@@ -32,9 +33,9 @@ abstract class SparseAutoencoder extends FashionAutoencoder {
     }
 
     @Override
-    void pictures(Reproduction r, Model autoencoder, Tensor xValid) {
-        super.pictures(r, autoencoder, xValid);
-        Tensor codings = encoder.predict(xValid);             // (n, 300)
+    void pictures(Reproduction r, Model autoencoder, LabeledImages valid) {
+        super.pictures(r, autoencoder, valid);
+        Tensor codings = encoder.predict(valid.images());     // (n, 300)
         float[] all = codings.toArray();
         float[] perUnit = codings.mean(false, 0).toArray();   // each unit's mean activation
         double mean = 0;
