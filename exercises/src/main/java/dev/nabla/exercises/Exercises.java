@@ -12,6 +12,7 @@ import dev.nabla.exercises.aul.ReluNeuron;
 import dev.nabla.exercises.aul.SigmoidNeuron;
 import dev.nabla.exercises.homl.CodeMap;
 import dev.nabla.exercises.homl.ConvAutoencoder;
+import dev.nabla.exercises.homl.Dcgan;
 import dev.nabla.exercises.homl.DropoutDenoising;
 import dev.nabla.exercises.homl.GaussianDenoising;
 import dev.nabla.exercises.homl.GreedyLayerwise;
@@ -50,7 +51,8 @@ public final class Exercises {
                 new DropoutDenoising(),
                 new GaussianDenoising(),
                 new L1SparseAutoencoder(),
-                new KLSparseAutoencoder());
+                new KLSparseAutoencoder(),
+                new Dcgan());
     }
 
     public static Exercise byId(String id) {

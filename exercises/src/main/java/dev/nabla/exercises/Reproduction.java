@@ -2,6 +2,7 @@ package dev.nabla.exercises;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.layers.Batch;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One run of an exercise: the models it builds take their weights and names from a
@@ -59,21 +61,42 @@ public final class Reproduction implements AutoCloseable {
 
     /** {@code model.fit(x, y, epochs=…, batch_size=32, validation_data=(xv, yv))}; {@code xv} may be null. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, Tensor xv, Tensor yv) {
-        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true)
-                .seed(options.seed()).verbose(true).output(out).callbacks(timer);
+        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(Fit.DEFAULT_BATCH_SIZE).shuffle(true).seed(options.seed());
         if (xv != null) fit.validationData(xv, yv);
-        Inspector inspector = new Inspector(options.outFor(exercise.id()), exercise.id(), out);
-        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, Fit.DEFAULT_BATCH_SIZE);
+        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector().graph(model, x, y, Fit.DEFAULT_BATCH_SIZE);
+        return train(fit, f -> model.fit(x, y, f), "loss");
+    }
+
+    /**
+     * {@code model.fit(dataset, epochs=…)} on batches the exercise makes itself, for a model that
+     * trains with a step of its own (a GAN's); {@code callbacks} run beside the run's own. The
+     * history's {@code lossKey} is recorded as the fit's training loss. {@code --graph} draws
+     * compiled training steps only, so it draws nothing here.
+     */
+    public History fit(Model model, Iterable<Batch> dataset, int bookEpochs, String lossKey, Callback... callbacks) {
+        if (options.inspects(Inspection.GRAPH)) say("--graph: %s trains with a step of its own, which --graph does not draw", exercise.id());
+        return train(Fit.epochs(epochs(bookEpochs)), f -> model.fit(dataset, f), lossKey, callbacks);
+    }
+
+    /** Runs one fit with the run's progress, timing and inspections, and records its history. */
+    private History train(Fit fit, Function<Fit, History> fitting, String lossKey, Callback... callbacks) {
+        List<Callback> all = new ArrayList<>(List.of(timer));
+        all.addAll(List.of(callbacks));
         Inspector.GradientFlow flow = new Inspector.GradientFlow();
-        if (options.inspects(Inspection.GRAD_FLOW)) fit.callbacks(timer, flow);
+        if (options.inspects(Inspection.GRAD_FLOW)) all.add(flow);
+        fit.verbose(true).output(out).callbacks(all.toArray(Callback[]::new));
         History history;
         try (var anomaly = Autograd.detectAnomaly(options.inspects(Inspection.ANOMALY))) {
-            history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
+            history = options.inspects(Inspection.PROFILE) ? inspector().profile(() -> fitting.apply(fit)) : fitting.apply(fit);
         }
-        losses.add(history.get("loss"));
-        if (options.inspects(Inspection.GRAD_FLOW)) inspector.gradientFlow(flow, losses.size());
+        losses.add(history.get(lossKey));
+        if (options.inspects(Inspection.GRAD_FLOW)) inspector().gradientFlow(flow, losses.size());
         writeHistory(history);
         return history;
+    }
+
+    private Inspector inspector() {
+        return new Inspector(options.outFor(exercise.id()), exercise.id(), out);
     }
 
     /**

@@ -76,4 +76,5 @@ class FullRunsTest {
     @FullRun void homlDenoiseGauss(TestInfo t) throws Exception { reproduce(t); }
     @FullRun void homlSparseL1(TestInfo t) throws Exception { reproduce(t); }
     @FullRun void homlSparseKl(TestInfo t) throws Exception { reproduce(t); }
+    @FullRun void homlDcgan(TestInfo t) throws Exception { reproduce(t); }
 }
