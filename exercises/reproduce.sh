@@ -35,6 +35,8 @@ note() {
       echo "CIFAR-10 data_batch_1 here is rebuilt from the public JPEG copy (lossy, other order): figures are close to, not equal to, the book's" ;;
     aul-act9)
       echo "the book's run followed earlier training (its epoch 1: acc 0.9289, a fresh model's epoch 11): 10 earlier epochs are trained first, then the 20 the book prints" ;;
+    homl-dcgan)
+      echo "4 of the book's 50 epochs (about 400 s each here); the figure is the last epoch's mean discriminator loss" ;;
     homl-*)
       echo "gelu where the book uses selu" ;;
     *) echo "" ;;
@@ -60,7 +62,7 @@ note() {
       book=$(sed -n 's/.* book=\([^ ]*\).*/\1/p' <<< "$line")
       verdict=$(sed -n 's/.* verdict=\([^ ]*\).*/\1/p' <<< "$line")
       spe=$(sed -n 's/^seconds per epoch: //p' "$log" | tail -1)
-      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|printed run:)' "$log" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }' || true)
+      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|[dg]_loss per epoch|printed run:)' "$log" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }' || true)
       echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
       why="not run"; [ -f "$log" ] && why="no RESULT (stopped, failed or still running), see $log"

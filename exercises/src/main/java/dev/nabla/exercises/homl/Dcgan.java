@@ -58,9 +58,10 @@ import static dev.nabla.layers.Activation.TANH;
  *
  * <p>Epochs: the book trains 50 ({@code train_gan}'s default {@code n_epochs=50}; Figure 17-16
  * shows the images "after 50 epochs of training"). An epoch here (1,718 batches of 32) takes
- * about 430 s on the 2-core development machine (0.25 s per batch, measured on 250 batches), so
- * 50 would take about 6 hours; the default is {@value #EPOCHS} epochs, the most that fit in about
- * 30 minutes. {@code --epochs 50} runs the book's length.
+ * about 400 s on the 2-core development machine (0.25 s per batch on 250 batches; 422, 398 and
+ * 342 s for the epochs of the full run the machine had to itself, 677 s for one beside another
+ * build), so 50 would take about 5.5 hours; the default is {@value #EPOCHS} epochs, the most that
+ * fit in about 30 minutes (the full run took 31). {@code --epochs 50} runs the book's length.
  *
  * <p>The figure (verdict REPORT: the book prints no loss) is the last epoch's mean discriminator
  * loss, {@code d_loss}; ln 2 ≈ 0.69 would mean the discriminator cannot tell the generated
@@ -71,7 +72,7 @@ import static dev.nabla.layers.Activation.TANH;
  */
 public final class Dcgan implements Exercise {
     static final int CODINGS_SIZE = 100, BATCH_SIZE = 32, SHUFFLE_BUFFER = 1000;
-    /** The book's 50 take about 6 hours here; 4 take about 29 minutes. */
+    /** The book's 50 would take about 5.5 hours here; 4 take about half an hour. */
     static final int EPOCHS = 4;
     /** Generated images per epoch in the epochs picture, and in the last epoch's grid. */
     static final int SHOWN = 8, GRID = 32;
@@ -116,20 +117,25 @@ public final class Dcgan implements Exercise {
         var samples = new EpochSamples(generator, Tensor.randn(random.split(), GRID, CODINGS_SIZE));
         History history = r.fit(gan, dataset, EPOCHS, "d_loss", samples);
 
-        var epochs = new ImageGrid(title() + ": the same codings after each epoch");
-        for (int e = 0; e < samples.perEpoch.size(); e++) epochs.row("epoch " + (e + 1), samples.perEpoch.get(e).subList(0, SHOWN));
-        epochs.row("real", Gallery.pictures(shown(xTrainDcgan), SHOWN, IMAGE)).write(r.picture("epochs"));
-        var last = new ImageGrid(title() + ": after epoch " + history.epochs());
-        for (int from = 0; from < GRID; from += SHOWN) last.row("", samples.last().subList(from, from + SHOWN));
-        last.write(r.picture("generated"));
-        Gallery.curves(r.picture("loss"), title() + ": mean loss per epoch", history, "d_loss", "g_loss");
+        pictures(r, samples.perEpoch, xTrainDcgan.slice(0, 0, SHOWN), history);
         r.say("d_loss per epoch %s", FashionAutoencoder.epochFigures(history.get("d_loss")));
         r.say("g_loss per epoch %s", FashionAutoencoder.epochFigures(history.get("g_loss")));
         return r.result(history.last("d_loss"));
     }
 
+    /** The epochs picture (over the real images given), the last epoch's grid, and the loss curves. */
+    private void pictures(Reproduction r, List<List<Picture>> perEpoch, Tensor real, History history) {
+        var epochs = new ImageGrid(title() + ": the same codings after each epoch");
+        for (int e = 0; e < perEpoch.size(); e++) epochs.row("epoch " + (e + 1), perEpoch.get(e).subList(0, SHOWN));
+        epochs.row("real", Gallery.pictures(shown(real), SHOWN, IMAGE)).write(r.picture("epochs"));
+        var last = new ImageGrid(title() + ": after epoch " + perEpoch.size());
+        for (int from = 0; from < GRID; from += SHOWN) last.row("", perEpoch.getLast().subList(from, from + SHOWN));
+        last.write(r.picture("generated"));
+        Gallery.curves(r.picture("loss"), title() + ": mean loss per epoch", history, "d_loss", "g_loss");
+    }
+
     /** Images in [−1, 1] (the generator's tanh) as pictures' [0, 1]. */
-    static Tensor shown(Tensor images) {
+    private static Tensor shown(Tensor images) {
         return images.add(1f).mul(0.5f);
     }
 
@@ -147,10 +153,6 @@ public final class Dcgan implements Exercise {
         @Override
         public void onEpochEnd(int epoch, Map<String, Double> logs) {
             perEpoch.add(Gallery.pictures(shown(generator.predict(codings)), GRID, IMAGE));
-        }
-
-        List<Picture> last() {
-            return perEpoch.getLast();
         }
     }
 }
