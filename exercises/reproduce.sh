@@ -37,6 +37,8 @@ note() {
       echo "the book's run followed earlier training (its epoch 1: acc 0.9289, a fresh model's epoch 11): 10 earlier epochs are trained first, then the 20 the book prints" ;;
     homl-vae)
       echo "beyond the specification's table; selu, as the book" ;;
+    homl-dcgan)
+      echo "4 of the book's 50 epochs (about 400 s each here); the figure is the last epoch's mean discriminator loss" ;;
     homl-*)
       echo "gelu where the book uses selu" ;;
     *) echo "" ;;
@@ -62,7 +64,7 @@ note() {
       book=$(sed -n 's/.* book=\([^ ]*\).*/\1/p' <<< "$line")
       verdict=$(sed -n 's/.* verdict=\([^ ]*\).*/\1/p' <<< "$line")
       spe=$(sed -n 's/^seconds per epoch: //p' "$log" | tail -1)
-      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|printed run:)' "$log" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }' || true)
+      extra=$(grep -E '^(kNN class agreement|K-means|validation accuracy:|greedy stack|mean coding activation|val_loss per epoch|[dg]_loss per epoch|printed run:)' "$log" | awk 'NR > 1 { printf "; " } { printf "%s", $0 }' || true)
       echo "| $id | $figure | $book | $verdict | ${spe:--} | \`./nabla run $id\` | $(note "$id")${extra:+; $extra} |"
     else
       why="not run"; [ -f "$log" ] && why="no RESULT (stopped, failed or still running), see $log"

@@ -12,6 +12,7 @@ import dev.nabla.exercises.aul.ReluNeuron;
 import dev.nabla.exercises.aul.SigmoidNeuron;
 import dev.nabla.exercises.homl.CodeMap;
 import dev.nabla.exercises.homl.ConvAutoencoder;
+import dev.nabla.exercises.homl.Dcgan;
 import dev.nabla.exercises.homl.DropoutDenoising;
 import dev.nabla.exercises.homl.GaussianDenoising;
 import dev.nabla.exercises.homl.GreedyLayerwise;
@@ -52,7 +53,8 @@ public final class Exercises {
                 new GaussianDenoising(),
                 new L1SparseAutoencoder(),
                 new KLSparseAutoencoder(),
-                new VariationalAutoencoder());
+                new VariationalAutoencoder(),
+                new Dcgan());
     }
 
     public static Exercise byId(String id) {

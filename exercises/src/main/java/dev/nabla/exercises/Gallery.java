@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The pictures the autoencoder exercises share: image rows, reconstructions, loss curves. */
+/** The pictures the exercises share: image rows, reconstructions, loss curves. */
 public final class Gallery {
     private Gallery() {}
 
@@ -64,6 +64,13 @@ public final class Gallery {
             plot.seriesWithMarkers("val_loss (validation)", epochNumbers(loss.length), history.get("val_loss"));
         }
         if (bookValLoss != null) plot.seriesWithMarkers("val_loss (book)", epochNumbers(bookValLoss.length), bookValLoss);
+        return plot.write(file);
+    }
+
+    /** One curve per logged value named in {@code keys} (a GAN's d_loss and g_loss), per epoch. */
+    public static Path curves(Path file, String title, History history, String... keys) {
+        var plot = new LinePlot(title, "epoch", "loss");
+        for (String key : keys) plot.seriesWithMarkers(key, epochNumbers(history.epochs()), history.get(key));
         return plot.write(file);
     }
 

@@ -3,6 +3,7 @@ package dev.nabla.exercises;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.layers.BackupAndRestore;
+import dev.nabla.layers.Batch;
 import dev.nabla.layers.Callback;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One run of an exercise: the models it builds take their weights and names from a
@@ -65,26 +67,46 @@ public final class Reproduction implements AutoCloseable {
 
     /** The same with the book's {@code batch_size}. */
     public History fit(Model model, Tensor x, Tensor y, int bookEpochs, int batchSize, Tensor xv, Tensor yv) {
-        List<Callback> callbacks = new ArrayList<>(List.of(timer));
-        if (options.backup() != null) callbacks.add(new BackupAndRestore(options.backup().resolve("fit-" + (losses.size() + 1))));
-        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(batchSize).shuffle(true)
-                .seed(options.seed()).verbose(true).output(out).callbacks(callbacks.toArray(Callback[]::new));
+        Fit fit = Fit.epochs(epochs(bookEpochs)).batchSize(batchSize).shuffle(true).seed(options.seed());
         if (xv != null) fit.validationData(xv, yv);
-        Inspector inspector = new Inspector(options.outFor(exercise.id()), exercise.id(), out);
-        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector.graph(model, x, y, batchSize);
+        if (options.inspects(Inspection.GRAPH) && losses.isEmpty()) inspector().graph(model, x, y, batchSize);
+        return train(fit, f -> model.fit(x, y, f), "loss");
+    }
+
+    /**
+     * {@code model.fit(dataset, epochs=…)} on batches the exercise makes itself, for a model that
+     * trains with a step of its own (a GAN's); {@code callbacks} run beside the run's own. The
+     * history's {@code lossKey} is recorded as the fit's training loss. {@code --graph} draws
+     * compiled training steps only, so it draws nothing here.
+     */
+    public History fit(Model model, Iterable<Batch> dataset, int bookEpochs, String lossKey, Callback... callbacks) {
+        if (options.inspects(Inspection.GRAPH)) say("--graph: %s trains with a step of its own, which --graph does not draw", exercise.id());
+        return train(Fit.epochs(epochs(bookEpochs)), f -> model.fit(dataset, f), lossKey, callbacks);
+    }
+
+    /**
+     * Runs one fit with the run's progress, timing, inspections and, with {@code --backup}, its
+     * {@link BackupAndRestore} under {@code DIR/fit-N}; records its history.
+     */
+    private History train(Fit fit, Function<Fit, History> fitting, String lossKey, Callback... callbacks) {
+        List<Callback> all = new ArrayList<>(List.of(timer));
+        all.addAll(List.of(callbacks));
+        if (options.backup() != null) all.add(new BackupAndRestore(options.backup().resolve("fit-" + (losses.size() + 1))));
         Inspector.GradientFlow flow = new Inspector.GradientFlow();
-        if (options.inspects(Inspection.GRAD_FLOW)) {
-            callbacks.add(flow);
-            fit.callbacks(callbacks.toArray(Callback[]::new));
-        }
+        if (options.inspects(Inspection.GRAD_FLOW)) all.add(flow);
+        fit.verbose(true).output(out).callbacks(all.toArray(Callback[]::new));
         History history;
         try (var anomaly = Autograd.detectAnomaly(options.inspects(Inspection.ANOMALY))) {
-            history = options.inspects(Inspection.PROFILE) ? inspector.profile(() -> model.fit(x, y, fit)) : model.fit(x, y, fit);
+            history = options.inspects(Inspection.PROFILE) ? inspector().profile(() -> fitting.apply(fit)) : fitting.apply(fit);
         }
-        losses.add(history.get("loss"));
-        if (options.inspects(Inspection.GRAD_FLOW)) inspector.gradientFlow(flow, losses.size());
+        losses.add(history.get(lossKey));
+        if (options.inspects(Inspection.GRAD_FLOW)) inspector().gradientFlow(flow, losses.size());
         writeHistory(history);
         return history;
+    }
+
+    private Inspector inspector() {
+        return new Inspector(options.outFor(exercise.id()), exercise.id(), out);
     }
 
     /**

@@ -77,4 +77,5 @@ class FullRunsTest {
     @FullRun void homlSparseL1(TestInfo t) throws Exception { reproduce(t); }
     @FullRun void homlSparseKl(TestInfo t) throws Exception { reproduce(t); }
     @FullRun void homlVae(TestInfo t) throws Exception { reproduce(t); }
+    @FullRun void homlDcgan(TestInfo t) throws Exception { reproduce(t); }
 }

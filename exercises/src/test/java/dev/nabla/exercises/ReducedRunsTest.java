@@ -20,9 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every exercise in a reduced form: 2 epochs on the first 320 training samples (HOML: and 29
- * validation images). Each must train (the training loss of each fit falls from epoch 1 to 2),
- * write decodable, non-empty PNG pictures, and print its RESULT line, all of its output to the
- * stream it is given.
+ * validation images). Each must train (the training loss of each fit falls from epoch 1 to 2;
+ * a GAN's, whose networks work against each other, need only be finite), write decodable,
+ * non-empty PNG pictures, and print its RESULT line, all of its output to the stream it is given.
  */
 class ReducedRunsTest {
     private static final Pattern RESULT = Pattern.compile(
@@ -60,9 +60,11 @@ class ReducedRunsTest {
             assertTrue(image.getWidth() > 16 && image.getHeight() > 16, p + " is " + image.getWidth() + "x" + image.getHeight());
         }
 
+        boolean adversarial = id.equals("homl-dcgan");
         for (double[] loss : result.trainingLosses()) {
             assertEquals(2, loss.length, id + " ran the --epochs given");
-            assertTrue(loss[1] < loss[0], id + " training loss falls: " + loss[0] + " -> " + loss[1]);
+            if (adversarial) assertTrue(Double.isFinite(loss[0]) && Double.isFinite(loss[1]), id + " training loss: " + loss[0] + ", " + loss[1]);
+            else assertTrue(loss[1] < loss[0], id + " training loss falls: " + loss[0] + " -> " + loss[1]);
         }
         List<String> untrained = List.of("aul-ex18", "aul-act8", "aul-ex19");
         assertEquals(untrained.contains(id), result.trainingLosses().isEmpty(), id + " trains");

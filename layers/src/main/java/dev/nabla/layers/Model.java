@@ -202,7 +202,8 @@ public class Model extends Layer {
      * {@link #computeLoss}, gradients zeroed, back-propagation, and the optimizer's step on the
      * trainable weights. Returns the batch's logs: "loss", then each metric. {@link #fit} calls it
      * for every batch and averages the logs over the epoch; a subclass may override it to train
-     * differently.
+     * differently, and may then log several losses named "..._loss" instead of one "loss" (a
+     * GAN's "d_loss" and "g_loss"), or take batches without targets ({@code y} null).
      */
     public Map<String, Double> trainStep(Tensor x, Tensor y) {
         return train(x, y, null);
@@ -218,6 +219,9 @@ public class Model extends Layer {
     }
 
     private Map<String, Double> train(Tensor x, Tensor y, Tensor sampleWeight) {
+        if (y == null) {
+            throw new IllegalArgumentException("model '" + name() + "': a batch without targets needs a trainStep of the model's own; the compiled loss needs y");
+        }
         Tensor pred = call(x, true);
         Tensor total = computeLoss(y, pred, sampleWeight);
         List<Tensor> params = trainableWeights();

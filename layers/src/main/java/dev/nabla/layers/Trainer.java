@@ -54,7 +54,9 @@ final class Trainer {
     /**
      * {@code fit} on batches from an iterable, as Keras's fit on a dataset: every epoch iterates
      * it anew, in its own order (no shuffling, no batch size); its first batch's shapes are
-     * checked against the model before training. Sample weights come with the batches.
+     * checked against the model before training, unless it has no targets (then what the
+     * batches hold is the model's own {@link Model#trainStep}'s business). Sample weights come
+     * with the batches.
      */
     History fit(Iterable<Batch> data, Fit fit) {
         if (fit.sampleWeight != null || fit.classWeights != null) {
@@ -63,7 +65,7 @@ final class Trainer {
         Iterator<Batch> first = data.iterator();
         if (!first.hasNext()) throw new IllegalArgumentException("fit: the batches are empty");
         Batch b = first.next();
-        DataCheck.check(model, "fit (first batch)", b.x(), b.y());
+        if (b.y() != null) DataCheck.check(model, "fit (first batch)", b.x(), b.y());
         int steps = data instanceof Collection<?> c ? c.size() : -1;
         return loop(fit, epoch -> data, steps, validation("fit (validation data)", fit.validationX, fit.validationY, fit.validationWeight));
     }
@@ -153,9 +155,21 @@ final class Trainer {
         return means.values();
     }
 
+    /**
+     * The batch's loss, which the non-finite checks watch: its "loss", or for a step of one's own
+     * that logs several losses instead (a GAN's "d_loss" and "g_loss") their sum, which is
+     * finite only when each of them is.
+     */
     private static double batchLoss(Map<String, Double> stepLogs) {
-        Double loss = stepLogs.get("loss");
-        if (loss == null) throw new IllegalStateException("trainStep must return the batch's \"loss\"; it returned " + stepLogs.keySet());
-        return loss;
+        if (stepLogs.containsKey("loss")) return stepLogs.get("loss");
+        double sum = 0;
+        boolean any = false;
+        for (var log : stepLogs.entrySet()) {
+            if (!log.getKey().endsWith("_loss")) continue;
+            sum += log.getValue();
+            any = true;
+        }
+        if (!any) throw new IllegalStateException("trainStep must return the batch's \"loss\" (or losses named \"..._loss\"); it returned " + stepLogs.keySet());
+        return sum;
     }
 }

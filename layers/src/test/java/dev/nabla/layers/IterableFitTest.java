@@ -8,7 +8,10 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -54,5 +57,53 @@ class IterableFitTest {
         assertEquals("layer 'sequential' (Sequential) was built for inputs of shape (None, 4) but received (None, 5)", e.getMessage());
         var mismatch = assertThrows(IllegalArgumentException.class, () -> new Batch(Tensor.zeros(2, 4), Tensor.zeros(3, 1)));
         assertEquals("Batch: inputs (2, 4) and targets (3, 1) need the same number of samples first", mismatch.getMessage());
+    }
+
+    /** A step of its own, as a GAN's: batches of inputs alone, two losses logged instead of one "loss". */
+    private static final class TwoLosses extends Sequential {
+        final List<Integer> seen = new ArrayList<>();
+
+        TwoLosses() {
+            super(new Dense(1));
+            compile(Losses.meanSquaredError(), new SGD(0.1f));
+        }
+
+        @Override
+        public Map<String, Double> trainStep(Tensor x, Tensor y) {
+            seen.add(x.dim(0));
+            Map<String, Double> logs = new LinkedHashMap<>();
+            logs.put("d_loss", (double) x.sum().item() / x.size());
+            logs.put("g_loss", 1.0);
+            return logs;
+        }
+    }
+
+    @Test
+    void aStepOfItsOwnTakesBatchesWithoutTargetsAndLogsItsOwnLosses() {
+        List<Batch> images = List.of(new Batch(Tensor.full(2, 3, 4)), new Batch(Tensor.full(4, 1, 4)));
+        TwoLosses m = new TwoLosses();
+        var text = new ByteArrayOutputStream();
+        History h = m.fit(images, Fit.epochs(2).output(new PrintStream(text, true, StandardCharsets.UTF_8)));
+        assertEquals(List.of(3, 1, 3, 1), m.seen);
+        assertEquals(List.of("d_loss", "g_loss"), List.copyOf(h.asMap().keySet()));
+        assertArrayEquals(new double[] {2.5, 2.5}, h.get("d_loss"), 1e-12, "(3·2 + 1·4) / 4 samples");
+        assertTrue(text.toString(StandardCharsets.UTF_8).contains(" - d_loss: 2.5000 - g_loss: 1.0000\n"), text.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void terminateOnNaNWatchesEachOfTheLossesOfAStepOfItsOwn() {
+        List<Batch> images = List.of(new Batch(Tensor.full(1, 3, 4)), new Batch(Tensor.full(Float.NaN, 3, 4)), new Batch(Tensor.full(1, 3, 4)));
+        TwoLosses m = new TwoLosses();
+        History h = m.fit(images, Fit.epochs(1).verbose(false).callbacks(new TerminateOnNaN()));
+        assertEquals(List.of(3, 3), m.seen, "stopped after the batch whose d_loss is NaN");
+        assertEquals("epoch 1, batch 2: invalid loss NaN, terminating training", h.stopReason());
+    }
+
+    @Test
+    void theCompiledStepRefusesBatchesWithoutTargets() {
+        var e = assertThrows(IllegalArgumentException.class, () -> model(1).fit(List.of(new Batch(Tensor.zeros(2, 4))), Fit.epochs(1).verbose(false)));
+        assertEquals("model 'sequential': a batch without targets needs a trainStep of the model's own; the compiled loss needs y", e.getMessage());
+        var scalar = assertThrows(IllegalArgumentException.class, () -> new Batch(Tensor.scalar(1)));
+        assertEquals("Batch: inputs of shape () have no sample axis", scalar.getMessage());
     }
 }

@@ -52,7 +52,7 @@ abstract class FashionAutoencoder implements Exercise {
     }
 
     /** "0.2754 0.2677 …": per-epoch figures to four decimals. */
-    private static String epochFigures(double[] values) {
+    static String epochFigures(double[] values) {
         StringBuilder sb = new StringBuilder();
         for (double v : values) sb.append(sb.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.4f", v));
         return sb.toString();
