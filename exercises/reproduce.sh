@@ -38,7 +38,7 @@ note() {
     homl-vae)
       echo "beyond the specification's table; selu, as the book" ;;
     homl-dcgan)
-      echo "4 of the book's 50 epochs (about 400 s each here); the figure is the last epoch's mean discriminator loss" ;;
+      echo "4 of the book's 50 epochs; the figure is the last epoch's mean discriminator loss" ;;
     homl-*)
       echo "gelu where the book uses selu" ;;
     *) echo "" ;;
