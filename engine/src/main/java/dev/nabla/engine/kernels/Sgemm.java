@@ -154,7 +154,7 @@ public final class Sgemm {
                 for (int ic = i0; ic < i1; ic += MC) {               // loop 3
                     int mc = Math.min(MC, i1 - ic);
                     float[] packedA = ws.packedA(ceilDiv(mc, MR) * MR * kc);
-                    Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA, ws.gatherIndex);
+                    Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA);
                     int cBlock = cOff + ic * ldc + jc;
                     // B micro-panel of columns jr.. : in place at b[.. + jr], row stride ldb;
                     // packed at packedB[jr·kc], row stride NR.
