@@ -99,12 +99,16 @@ public class CpuBackend implements Backend {
 
     @Override
     public void unary(Unary op, Storage x, int xOff, Storage y, int yOff, int n) {
-        ElementWise.unary(op, a(x), xOff, a(y), yOff, n);
+        float[] xs = a(x), ys = a(y);
+        Parallel.forRanges(n, ElementWise.LANES, ElementWise.PARALLEL_MIN_FLOATS,
+                (from, to) -> ElementWise.unary(op, xs, xOff + from, ys, yOff + from, to - from));
     }
 
     @Override
     public void unaryBackward(Unary op, Storage saved, int savedOff, Storage g, int gOff, Storage dx, int dxOff, int n) {
-        ElementWise.unaryBackward(op, a(saved), savedOff, a(g), gOff, a(dx), dxOff, n);
+        float[] ss = a(saved), gs = a(g), dxs = a(dx);
+        Parallel.forRanges(n, ElementWise.LANES, ElementWise.PARALLEL_MIN_FLOATS,
+                (from, to) -> ElementWise.unaryBackward(op, ss, savedOff + from, gs, gOff + from, dxs, dxOff + from, to - from));
     }
 
     @Override

@@ -57,6 +57,35 @@ public final class Parallel {
         }
     }
 
+    /** A piece [from, to) of a range of elements. */
+    @FunctionalInterface
+    public interface RangeTask {
+        void run(int from, int to);
+    }
+
+    /**
+     * Cuts [0, n) into one piece per thread and runs {@code task} on each, on up to
+     * {@link #threads()} threads; ranges shorter than {@code minPerThread} per thread stay on
+     * the calling thread. Every piece but the last starts and ends on a multiple of
+     * {@code align}, so a kernel that handles its last {@code n mod align} elements apart (a
+     * vector loop's scalar tail) meets the same tail elements whatever the thread count, and
+     * gives the same bits.
+     */
+    public static void forRanges(int n, int align, int minPerThread, RangeTask task) {
+        forRanges(n, align, minPerThread, THREADS, task);
+    }
+
+    /** As {@link #forRanges(int, int, int, RangeTask)}, on at most {@code threads} threads. */
+    static void forRanges(int n, int align, int minPerThread, int threads, RangeTask task) {
+        int pieces = Math.min(threads, n / Math.max(1, minPerThread));
+        if (pieces <= 1) {
+            task.run(0, n);
+            return;
+        }
+        int piece = (n / pieces + align - 1) / align * align;
+        forEach((n + piece - 1) / piece, pieces, t -> task.run(t * piece, Math.min(n, (t + 1) * piece)));
+    }
+
     static int parseThreads(String value, String source) {
         try {
             int n = Integer.parseInt(value.trim());

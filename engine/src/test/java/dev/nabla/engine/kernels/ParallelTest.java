@@ -19,6 +19,24 @@ class ParallelTest {
     }
 
     @Test
+    void rangesCoverEveryElementOnceAndStartOnTheAlignment() {
+        for (int threads = 1; threads <= 3; threads++) {
+            AtomicIntegerArray hits = new AtomicIntegerArray(1003);
+            java.util.List<Integer> starts = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Parallel.forRanges(1003, 8, 100, threads, (from, to) -> {
+                starts.add(from);
+                for (int i = from; i < to; i++) hits.incrementAndGet(i);
+            });
+            for (int i = 0; i < 1003; i++) assertEquals(1, hits.get(i), "element " + i + " on " + threads + " threads");
+            assertEquals(threads, starts.size(), "one piece per thread");
+            for (int from : starts) assertEquals(0, from % 8, "piece start " + from);
+        }
+        AtomicIntegerArray pieces = new AtomicIntegerArray(1);
+        Parallel.forRanges(150, 8, 100, 3, (from, to) -> pieces.incrementAndGet(0));
+        assertEquals(1, pieces.get(0), "below the minimum per thread, one piece");
+    }
+
+    @Test
     void twoThreadsRunAtTheSameTime() throws InterruptedException {
         // Each task waits for the other: this returns in time only if they run concurrently.
         CountDownLatch both = new CountDownLatch(2);
