@@ -1,5 +1,10 @@
 package dev.nabla.engine.kernels;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Changes the spatial resolution of channels-last images (batch, inH, inW, C): max pooling
  * down, nearest-neighbour upsampling up. Pooling windows are laid out as a convolution's
@@ -9,22 +14,31 @@ package dev.nabla.engine.kernels;
 public final class Resampling {
     private Resampling() {}
 
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    /** Below this many floats of input, pooling runs on the calling thread. */
+    static final int PARALLEL_MIN_FLOATS = 1 << 15;
+
     /**
      * out[n, oh, ow, c] = max over the window of x[n, ·, ·, c]; the window geometry, padding
      * included, is a convolution's ({@link ConvShape}), and padded positions are not candidates
-     * (as TensorFlow's 'same' max pooling).
+     * (as TensorFlow's 'same' max pooling). Images run in parallel; channels a vector at a time
+     * where there are whole vectors of them ({@link #windowMaxima}), one at a time otherwise.
      */
     public static void maxPool(ConvShape s, float[] x, int xOff, float[] out) {
-        int c = s.channels();
-        int[] best = new int[c];
-        for (int n = 0, o = 0; n < s.batch(); n++) {
-            for (int oh = 0; oh < s.outH(); oh++) {
+        int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c;
+        forEachImage(s, n -> {
+            int[] best = new int[c];
+            for (int oh = 0, o = n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
-                    firstMaxima(s, x, xOff, n, oh, ow, best);
-                    for (int ch = 0; ch < c; ch++) out[o + ch] = x[xOff + best[ch]];
+                    Window w = Window.of(s, n, oh, ow);
+                    for (int ch = 0; ch < vectorChannels; ch += VL) windowMaxima(w, x, xOff + ch).intoArray(out, o + ch);
+                    if (vectorChannels == c) continue;
+                    firstMaxima(w, x, xOff, vectorChannels, best);
+                    for (int ch = vectorChannels; ch < c; ch++) out[o + ch] = x[xOff + best[ch]];
                 }
             }
-        }
+        });
     }
 
     /**
@@ -33,31 +47,92 @@ public final class Resampling {
      * Overlapping windows add up. Overwrites dx.
      */
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
-        java.util.Arrays.fill(dx, 0, s.batch() * s.inH() * s.inW() * s.channels(), 0f);
-        int c = s.channels();
-        int[] best = new int[c];
-        for (int n = 0, o = gOff; n < s.batch(); n++) {
-            for (int oh = 0; oh < s.outH(); oh++) {
+        int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
+        forEachImage(s, n -> {
+            java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
+            int[] best = new int[c];
+            for (int oh = 0, o = gOff + n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
-                    firstMaxima(s, x, xOff, n, oh, ow, best);
-                    for (int ch = 0; ch < c; ch++) dx[best[ch]] += g[o + ch];
+                    Window w = Window.of(s, n, oh, ow);
+                    for (int ch = 0; ch < vectorChannels; ch += VL) routeToMaxima(w, x, xOff + ch, FloatVector.fromArray(S, g, o + ch), dx, ch);
+                    if (vectorChannels == c) continue;
+                    firstMaxima(w, x, xOff, vectorChannels, best);
+                    for (int ch = vectorChannels; ch < c; ch++) dx[best[ch]] += g[o + ch];
                 }
             }
+        });
+    }
+
+    /**
+     * One pooling window cut to its image: rows [rowFrom, rowTo), columns [colFrom, colTo), and
+     * offsets counted from the batch's first float (as dx's, and x's from xOff).
+     */
+    private record Window(int image, int inW, int c, int rowFrom, int rowTo, int colFrom, int colTo) {
+        static Window of(ConvShape s, int n, int oh, int ow) {
+            int top = oh * s.strideH() - s.padTop(), left = ow * s.strideW() - s.padLeft();
+            return new Window(n * s.inH() * s.inW() * s.channels(), s.inW(), s.channels(),
+                    Math.max(top, 0), Math.min(top + s.kH(), s.inH()), Math.max(left, 0), Math.min(left + s.kW(), s.inW()));
+        }
+
+        int at(int i, int j) {
+            return image + (i * inW + j) * c;
         }
     }
 
-    /** best[ch] = flat index (from xOff) of the first maximum of channel ch in window (oh, ow) of image n, the image's part only. */
-    private static void firstMaxima(ConvShape s, float[] x, int xOff, int n, int oh, int ow, int[] best) {
-        int c = s.channels(), inH = s.inH(), inW = s.inW(), image = n * inH * inW * c;
-        int top = oh * s.strideH() - s.padTop(), rowFrom = Math.max(top, 0), rowTo = Math.min(top + s.kH(), inH);
-        int left = ow * s.strideW() - s.padLeft(), colFrom = Math.max(left, 0), colTo = Math.min(left + s.kW(), inW);
-        int first = image + (rowFrom * inW + colFrom) * c;
-        for (int ch = 0; ch < c; ch++) best[ch] = first + ch;
-        for (int i = rowFrom; i < rowTo; i++) {
-            for (int j = colFrom; j < colTo; j++) {
-                int at = image + (i * inW + j) * c;
+    /**
+     * The maxima of VL channels from {@code x[from..]} over a window, in the scalar kernel's
+     * order and with its rule (a later value wins only when strictly greater), so the two give
+     * the same bits, NaN included.
+     */
+    private static FloatVector windowMaxima(Window w, float[] x, int from) {
+        FloatVector max = FloatVector.fromArray(S, x, from + w.at(w.rowFrom(), w.colFrom()));
+        for (int i = w.rowFrom(); i < w.rowTo(); i++) {
+            for (int j = w.colFrom(); j < w.colTo(); j++) {
+                FloatVector v = FloatVector.fromArray(S, x, from + w.at(i, j));
+                max = max.blend(v, v.compare(VectorOperators.GT, max));
+            }
+        }
+        return max;
+    }
+
+    /**
+     * dx += g at the first maximum of each of VL channels ({@code x[from..]}, {@code dx[ch..]}):
+     * the first position that holds the window's maximum, as the scalar kernel finds it. A lane
+     * whose maximum is NaN matches nowhere and, as there, goes to the window's first position.
+     */
+    private static void routeToMaxima(Window w, float[] x, int from, FloatVector g, float[] dx, int ch) {
+        FloatVector max = windowMaxima(w, x, from);
+        VectorMask<Float> routed = S.maskAll(false);
+        for (int i = w.rowFrom(); i < w.rowTo(); i++) {
+            for (int j = w.colFrom(); j < w.colTo(); j++) {
+                VectorMask<Float> here = FloatVector.fromArray(S, x, from + w.at(i, j)).eq(max).andNot(routed);
+                int d = ch + w.at(i, j);
+                FloatVector.fromArray(S, dx, d).add(g, here).intoArray(dx, d);
+                routed = routed.or(here);
+            }
+        }
+        int first = ch + w.at(w.rowFrom(), w.colFrom());
+        FloatVector.fromArray(S, dx, first).add(g, routed.not()).intoArray(dx, first);
+    }
+
+    /** Runs the task for every image, over the kernel threads when the batch is large enough to pay. */
+    private static void forEachImage(ConvShape s, java.util.function.IntConsumer task) {
+        long floats = (long) s.batch() * s.inH() * s.inW() * s.channels();
+        Parallel.forEach(s.batch(), floats < PARALLEL_MIN_FLOATS ? 1 : Parallel.threads(), task);
+    }
+
+    /**
+     * best[ch] = flat index (from xOff) of the first maximum of channel ch in the window, for the
+     * channels from {@code fromChannel} on.
+     */
+    private static void firstMaxima(Window w, float[] x, int xOff, int fromChannel, int[] best) {
+        int first = w.at(w.rowFrom(), w.colFrom());
+        for (int ch = fromChannel; ch < w.c(); ch++) best[ch] = first + ch;
+        for (int i = w.rowFrom(); i < w.rowTo(); i++) {
+            for (int j = w.colFrom(); j < w.colTo(); j++) {
+                int at = w.at(i, j);
                 if (at == first) continue;
-                for (int ch = 0; ch < c; ch++) {
+                for (int ch = fromChannel; ch < w.c(); ch++) {
                     // branch-free: the later element wins only when strictly greater, so ties keep the first
                     int cand = at + ch, cur = best[ch];
                     best[ch] = x[xOff + cand] > x[xOff + cur] ? cand : cur;

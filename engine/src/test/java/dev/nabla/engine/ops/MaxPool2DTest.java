@@ -7,7 +7,9 @@ import org.junit.jupiter.api.Test;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class MaxPool2DTest {
     /** Distinct values 0.1 apart in random order, so a finite-difference step never changes a maximum. */
@@ -68,6 +70,36 @@ class MaxPool2DTest {
         GradCheck.float32().check("maxPool2d 2×2 odd", in -> MaxPool2D.maxPool2d(in[0], 2, 2, 2, 2, Padding.VALID), distinct(rng, 2, 7, 5, 17));
         GradCheck.float32().check("maxPool2d overlapping", in -> MaxPool2D.maxPool2d(in[0], 3, 3, 2, 2, Padding.VALID), distinct(rng, 1, 7, 7, 3));
         GradCheck.float32().check("maxPool2d same", in -> MaxPool2D.maxPool2d(in[0], 3, 2, 2, 2, Padding.SAME), distinct(rng, 2, 5, 7, 3));
+    }
+
+    @Test
+    void overlappingAndSameWindowsOverWholeVectorsOfChannels() {
+        // 19 channels: whole vectors at every width, and a scalar remainder
+        var rng = new SplittableRandom(4);
+        GradCheck.float32().check("maxPool2d overlapping, 19 channels", in -> MaxPool2D.maxPool2d(in[0], 3, 3, 2, 2, Padding.VALID), distinct(rng, 2, 7, 7, 19));
+        GradCheck.float32().check("maxPool2d same, 19 channels", in -> MaxPool2D.maxPool2d(in[0], 3, 2, 2, 2, Padding.SAME), distinct(rng, 1, 5, 7, 19));
+    }
+
+    @Test
+    void tiesAndNaNRouteTheGradientToTheFirstMaximum() {
+        // One 2×2 window of 17 channels: channel c holds 1 everywhere, except channel 3, whose
+        // second and fourth positions hold 2 (the second wins), and channel 5, whose first is NaN.
+        float[] v = new float[4 * 17];
+        java.util.Arrays.fill(v, 1f);
+        v[17 + 3] = 2f;
+        v[3 * 17 + 3] = 2f;
+        v[5] = Float.NaN;
+        Tensor x = Tensor.of(v, 1, 2, 2, 17).requiresGrad(true);
+        Tensor y = MaxPool2D.maxPool2d(x, 2, 2, 2, 2, Padding.VALID);
+        float[] out = y.toArray();
+        assertEquals(2f, out[3]);
+        assertTrue(Float.isNaN(out[5]), "a NaN in the first position stays the maximum");
+        y.backward(Tensor.full(1f, 1, 1, 1, 17));
+        float[] dx = x.grad().toArray();
+        for (int c = 0; c < 17; c++) {
+            int winner = c == 3 ? 1 : 0;
+            for (int p = 0; p < 4; p++) assertEquals(p == winner ? 1f : 0f, dx[p * 17 + c], "channel " + c + ", position " + p);
+        }
     }
 
     @Test
