@@ -36,6 +36,10 @@ def coretype():
     return None
 
 
+# oneDNN's name for the widest ISA of each emulated variant (its ONEDNN_MAX_CPU_ISA).
+ONEDNN_ISA = {"avx512": "AVX512_CORE", "avx2": "AVX2", "default": "SSE41"}
+
+
 def configure(threads):
     """Sets the environment OpenBLAS, OpenMP and ATen read when they load."""
     machine.check()
@@ -48,6 +52,8 @@ def configure(threads):
     v = machine.variant()
     if v:
         os.environ["ATEN_CPU_CAPABILITY"] = v.aten
+        # PyTorch's convolutions run oneDNN, which picks its own instructions from the CPU.
+        os.environ["ONEDNN_MAX_CPU_ISA"] = os.environ["DNNL_MAX_CPU_ISA"] = ONEDNN_ISA[v.aten]
 
 
 def _import(name):
