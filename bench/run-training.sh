@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Times training epochs of the HOML stacked and recurrent autoencoders in nabla and in PyTorch
+# Times training epochs of the HOML stacked, recurrent and convolutional autoencoders in nabla and in PyTorch
 # (CPU), each on 2 and on 1 thread, alternating them in one run, and writes one table per model
 # into this machine's section of bench/TRAINING.md: seconds per epoch, and the ratio against
-# PyTorch at its best thread count. About 2 minutes for the stacked model, 15 for the recurrent.
-#   bench/run-training.sh                        # both models
+# PyTorch at its best thread count. About 2 minutes for the stacked model, 15 for the recurrent,
+# 8 for the convolutional one.
+#   bench/run-training.sh                        # stacked and recurrent
+#   bench/run-training.sh conv                   # the convolutional model (homl-conv)
 #   bench/run-training.sh stacked                # one model
 #   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent), rounds
 #   NABLA_ISA=avx2 bench/run-training.sh         # emulated AVX2 section on an AVX-512 machine
@@ -23,7 +25,8 @@ model_run() {
   case "$1" in
     stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
     recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
-    *) echo "unknown model '$1': use stacked and/or recurrent" >&2; exit 1 ;;
+    conv) class=ConvAutoencoderEpoch; default_epochs=1 ;;
+    *) echo "unknown model '$1': use stacked, recurrent and/or conv" >&2; exit 1 ;;
   esac
 }
 for model in "${models[@]}"; do model_run "$model"; done

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes one table per model of bench/TRAINING.md (blocks "stacked" and "recurrent" of this
+"""Writes one table per model of bench/TRAINING.md (blocks "stacked", "recurrent" and "conv" of this
 machine's section, machine.py) from the EPOCH_SECONDS lines that bench/run-training.sh collected:
 DIR/MODEL-nabla-T.txt and DIR/MODEL-torch-T.txt for each thread count T, one line per epoch of
 every run. The figure of a run is the median of its epochs after the first (the first includes
@@ -20,6 +20,8 @@ MODELS = {
     "recurrent": ("Recurrent autoencoder", "LSTM(100, sequences) → LSTM(30) → RepeatVector(28) → "
                   "LSTM(100, sequences) → TimeDistributed(Dense(28, sigmoid)), rows as steps",
                   "RecurrentAutoencoderEpoch", "recurrent_ae_epoch.py"),
+    "conv": ("Convolutional autoencoder", "3 × (Conv2D 3×3 same, gelu → MaxPool2D 2) → 3 × Conv2DTranspose 3×3 "
+             "stride 2 (gelu, gelu, sigmoid), homl-conv", "ConvAutoencoderEpoch", "conv_ae_epoch.py"),
 }
 
 HEADER = """# One training epoch of the HOML autoencoders: nabla vs PyTorch CPU
