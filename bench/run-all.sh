@@ -4,8 +4,8 @@
 #   bench/run-sgemm.sh     sgemm vs numpy/OpenBLAS and torch.mm, 1 and 2 threads  → bench/RESULTS.md
 #   bench/run-micro.sh     kernel-thread hand-off, exp/log/tanh                   → bench/RESULTS.md
 #   bench/run-conv.sh      conv, transposed conv, LSTM vs PyTorch, 2 and 1 threads → bench/RESULTS-conv.md
-#   bench/run-training.sh  stacked and recurrent autoencoder epochs vs PyTorch     → bench/TRAINING.md
-# About 35 minutes on a 2-core machine; keep the machine otherwise idle.
+#   bench/run-training.sh  stacked, recurrent and conv autoencoder epochs vs PyTorch → bench/TRAINING.md
+# About 38 minutes on a 2-core machine; keep the machine otherwise idle.
 #   bench/run-all.sh
 #   NABLA_ISA=avx2 bench/run-all.sh       # an emulated AVX2 section on an AVX-512 machine
 #   QUICK=1 bench/run-all.sh              # smoke run (about 5 minutes), results in bench/target/quick
@@ -14,7 +14,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ "$QUICK" = 1 ]; then minutes="about 5 minutes (QUICK=1: smallest settings, figures meaningless)"
-else minutes="about 35 minutes: sgemm 10, micro 2, conv 6, training 17"; fi
+else minutes="about 38 minutes: sgemm 10, micro 2, conv 6, training 20"; fi
 cat <<TEXT
 Benchmarks on: $LABEL
 nabla JVM flags: ${NABLA_JVM[*]}

@@ -3,18 +3,17 @@
 # (CPU), each on 2 and on 1 thread, alternating them in one run, and writes one table per model
 # into this machine's section of bench/TRAINING.md: seconds per epoch, and the ratio against
 # PyTorch at its best thread count. About 2 minutes for the stacked model, 15 for the recurrent,
-# 8 for the convolutional one.
-#   bench/run-training.sh                        # stacked and recurrent
-#   bench/run-training.sh conv                   # the convolutional model (homl-conv)
-#   bench/run-training.sh stacked                # one model
-#   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent), rounds
+# 3 for the convolutional one.
+#   bench/run-training.sh                        # all three models
+#   bench/run-training.sh conv                   # one model: stacked, recurrent or conv (homl-conv)
+#   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent, 1 conv), rounds
 #   NABLA_ISA=avx2 bench/run-training.sh         # emulated AVX2 section on an AVX-512 machine
 #   QUICK=1 bench/run-training.sh                # smoke run: 1 epoch of 640 rows, results in bench/target/quick
 # The data: $NABLA_FASHION_MNIST (the folder holding train-images-idx3-ubyte.gz), else
 # /usr/share/datasets/fashion-mnist. Other knobs (NABLA_JVM_FLAGS, NABLA_PEER_CORETYPE): bench/lib.sh.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-models=("${@:-stacked recurrent}")
+models=("${@:-stacked recurrent conv}")
 read -r -a models <<< "${models[*]}"
 threads=(2 1)
 ROUNDS=${ROUNDS:-1}
