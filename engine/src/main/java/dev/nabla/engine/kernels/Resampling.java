@@ -28,7 +28,7 @@ public final class Resampling {
     public static void maxPool(ConvShape s, float[] x, int xOff, float[] out) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c;
         forEachImage(s, n -> {
-            int[] best = new int[c];
+            int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
             for (int oh = 0, o = n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
                     Window w = Window.of(s, n, oh, ow);
@@ -50,7 +50,7 @@ public final class Resampling {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
         forEachImage(s, n -> {
             java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
-            int[] best = new int[c];
+            int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
             for (int oh = 0, o = gOff + n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
                     Window w = Window.of(s, n, oh, ow);
