@@ -2,14 +2,9 @@ package dev.nabla.bench.training;
 
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Callback;
-import dev.nabla.layers.Conv2D;
-import dev.nabla.layers.Conv2DTranspose;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.LayerScope;
-import dev.nabla.layers.MaxPool2D;
 import dev.nabla.layers.Model;
-import dev.nabla.layers.Reshape;
-import dev.nabla.layers.Sequential;
 import dev.nabla.layers.losses.Losses;
 import dev.nabla.optim.Adam;
 
@@ -20,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-
-import static dev.nabla.layers.Activation.GELU;
-import static dev.nabla.layers.Activation.SIGMOID;
 
 /**
  * Bytes allocated per training step in steady state, all threads together
@@ -54,7 +46,7 @@ public final class StepAllocation {
     static Supplier<Model> model(String name) {
         return switch (name) {
             case "stacked" -> StackedAutoencoderEpoch::model;
-            case "conv" -> StepAllocation::convolutional;
+            case "conv" -> ConvAutoencoderEpoch::model;
             case "recurrent" -> RecurrentAutoencoderEpoch::model;
             default -> throw new IllegalArgumentException("unknown model '" + name + "': use stacked, conv or recurrent");
         };
@@ -81,18 +73,5 @@ public final class StepAllocation {
         for (int i = 0; i < MEASURED; i++) step[i] = after[steps - i] - after[steps - i - 1];
         Arrays.sort(step);
         return step;
-    }
-
-    /** HOML's convolutional autoencoder, as the exercise {@code homl-conv} defines it. */
-    static Model convolutional() {
-        var encoder = new Sequential(new Reshape(28, 28, 1),
-                new Conv2D(16, 3, "same", GELU), new MaxPool2D(2),
-                new Conv2D(32, 3, "same", GELU), new MaxPool2D(2),
-                new Conv2D(64, 3, "same", GELU), new MaxPool2D(2));
-        var decoder = new Sequential(
-                new Conv2DTranspose(32, 3, 2, "valid", GELU),
-                new Conv2DTranspose(16, 3, 2, "same", GELU),
-                new Conv2DTranspose(1, 3, 2, "same", SIGMOID), new Reshape(28, 28));
-        return new Sequential(encoder, decoder).inputShape(28, 28);
     }
 }
