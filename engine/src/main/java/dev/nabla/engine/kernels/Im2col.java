@@ -1,7 +1,6 @@
 package dev.nabla.engine.kernels;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * Lowers a convolution to a matrix product. {@code im2col} copies every kH×kW×C window of a
@@ -26,7 +25,7 @@ public final class Im2col {
         int count = runCount(s);
         int[] runs = runStarts(s);
         int c = s.channels(), image = s.inH() * s.inW() * c;
-        forEachImage(s, n -> {
+        Parallel.forEach(s.batch(), (long) s.windows() * s.windowSize(), PARALLEL_MIN_FLOATS, n -> {
             int from = xOff + n * image, at = n * count * c;
             for (int r = 0; r < count; r++, at += c) {
                 if (runs[r] < 0) {
@@ -45,7 +44,7 @@ public final class Im2col {
         int count = runCount(s);
         int[] runs = runStarts(s);
         int c = s.channels(), image = s.inH() * s.inW() * c;
-        forEachImage(s, n -> {
+        Parallel.forEach(s.batch(), (long) s.windows() * s.windowSize(), PARALLEL_MIN_FLOATS, n -> {
             int to = dxOff + n * image, at = n * count * c;
             Arrays.fill(dx, to, to + image, 0f);
             for (int r = 0; r < count; r++, at += c) {
@@ -80,11 +79,5 @@ public final class Im2col {
                         runs[r++] = inside ? (ih * s.inW() + iw) * s.channels() : -1;
                     }
         return runs;
-    }
-
-    /** Runs the task for every image, over the kernel threads when the batch is large enough to pay. */
-    private static void forEachImage(ConvShape s, IntConsumer task) {
-        long work = (long) s.windows() * s.windowSize();
-        Parallel.forEach(s.batch(), work < PARALLEL_MIN_FLOATS ? 1 : Parallel.threads(), task);
     }
 }

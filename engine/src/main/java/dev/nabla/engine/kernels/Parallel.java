@@ -57,6 +57,15 @@ public final class Parallel {
         }
     }
 
+    /**
+     * As {@link #forEach(int, int, IntConsumer)} on {@link #threads()} threads when the call's
+     * {@code work} (in the caller's unit, e.g. floats moved) reaches {@code minWork}, and on
+     * the calling thread below it, where a hand-off would cost more than it saves.
+     */
+    public static void forEach(int tasks, long work, long minWork, IntConsumer task) {
+        forEach(tasks, work < minWork ? 1 : THREADS, task);
+    }
+
     /** A piece [from, to) of a range of elements. */
     @FunctionalInterface
     public interface RangeTask {

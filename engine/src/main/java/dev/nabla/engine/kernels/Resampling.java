@@ -27,7 +27,7 @@ public final class Resampling {
      */
     public static void maxPool(ConvShape s, float[] x, int xOff, float[] out) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c;
-        forEachImage(s, n -> {
+        Parallel.forEach(s.batch(), (long) s.batch() * s.inH() * s.inW() * c, PARALLEL_MIN_FLOATS, n -> {
             int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
             for (int oh = 0, o = n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
@@ -48,7 +48,7 @@ public final class Resampling {
      */
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
-        forEachImage(s, n -> {
+        Parallel.forEach(s.batch(), (long) s.batch() * s.inH() * s.inW() * c, PARALLEL_MIN_FLOATS, n -> {
             java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
             int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
             for (int oh = 0, o = gOff + n * perImage; oh < s.outH(); oh++) {
@@ -111,14 +111,9 @@ public final class Resampling {
                 routed = routed.or(here);
             }
         }
+        if (routed.allTrue()) return;            // every lane found its maximum: no NaN
         int first = ch + w.at(w.rowFrom(), w.colFrom());
         FloatVector.fromArray(S, dx, first).add(g, routed.not()).intoArray(dx, first);
-    }
-
-    /** Runs the task for every image, over the kernel threads when the batch is large enough to pay. */
-    private static void forEachImage(ConvShape s, java.util.function.IntConsumer task) {
-        long floats = (long) s.batch() * s.inH() * s.inW() * s.channels();
-        Parallel.forEach(s.batch(), floats < PARALLEL_MIN_FLOATS ? 1 : Parallel.threads(), task);
     }
 
     /**
