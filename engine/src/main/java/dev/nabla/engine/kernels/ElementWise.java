@@ -16,7 +16,9 @@ public final class ElementWise {
     public static final int LANES = S.length();
     /**
      * Per thread, at least this many floats before a unary kernel is split over threads: a
-     * hand-off costs about 0.4 µs ({@link Parallel}), exact GELU about 2 ns a float on AVX2.
+     * hand-off costs about 0.4 µs ({@link Parallel}), a small part of what a transcendental
+     * kernel spends on this many floats (exp of 25,088 floats: 14 µs, TranscendentalBench in
+     * bench/RESULTS.md).
      */
     public static final int PARALLEL_MIN_FLOATS = 1 << 13;
 
