@@ -80,6 +80,15 @@ public final class Tensor {
         return new Tensor(backend.allocate(Shape.size(shape)), 0, shape, Shape.contiguousStrides(shape));
     }
 
+    /**
+     * A tensor of the given shape in memory of the given backend whose values are unspecified, as
+     * {@code torch.empty}: for an op's output that its kernel overwrites entirely (see
+     * {@link Backend#allocateUninitialized}).
+     */
+    public static Tensor empty(Backend backend, int... shape) {
+        return new Tensor(backend.allocateUninitialized(Shape.size(shape)), 0, shape, Shape.contiguousStrides(shape));
+    }
+
     public static Tensor ones(int... shape) {
         return full(1f, shape);
     }

@@ -57,22 +57,41 @@ public final class Arena {
     /** A zero-filled array of {@code length} floats: the open arena's, or a new one. */
     static float[] zeros(int length) {
         Arena arena = OPEN.get();
-        return arena == null ? new float[length] : arena.lend(length);
+        return arena == null ? new float[length] : arena.lend(length, true);
     }
 
-    private float[] lend(int length) {
+    /**
+     * An array of {@code length} floats for a kernel that overwrites all of it: the open arena's
+     * as an earlier step left it (not zero-filled), or a new one.
+     */
+    static float[] uninitialized(int length) {
+        Arena arena = OPEN.get();
+        return arena == null ? new float[length] : arena.lend(length, false);
+    }
+
+    private float[] lend(int length, boolean zeroFill) {
         int b = bucket(length);
         float[] a;
         if (freeCount[b] > 0) {
             a = free[b][--freeCount[b]];
             free[b][freeCount[b]] = null;
-            Arrays.fill(a, 0f);
+            if (zeroFill) Arrays.fill(a, 0f);
         } else {
             a = new float[length];
         }
         if (lentCount == lent.length) lent = Arrays.copyOf(lent, 2 * lentCount);
         lent[lentCount++] = a;
         return a;
+    }
+
+    /**
+     * Fills every array waiting to be lent again with {@code value}: lets a test show that no op
+     * reads an output it asked for {@link #uninitialized} before writing it.
+     */
+    void fillFree(float value) {
+        for (int b = 0; b < buckets; b++) {
+            for (int i = 0; i < freeCount[b]; i++) Arrays.fill(free[b][i], value);
+        }
     }
 
     private void releaseAll() {

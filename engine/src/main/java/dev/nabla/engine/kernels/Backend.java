@@ -18,6 +18,15 @@ public interface Backend {
     /** Zero-filled storage of {@code length} floats. */
     Storage allocate(int length);
 
+    /**
+     * Storage of {@code length} floats for the output of a kernel that writes every element of
+     * it; what it holds before that is unspecified. The zero-fill {@link #allocate} does is then
+     * a pass over memory for nothing. By default it is {@link #allocate}.
+     */
+    default Storage allocateUninitialized(int length) {
+        return allocate(length);
+    }
+
     /** Storage holding a copy of {@code values}: the host-to-device edge. */
     Storage fromHost(float[] values);
 

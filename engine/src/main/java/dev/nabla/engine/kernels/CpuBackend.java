@@ -32,6 +32,12 @@ public class CpuBackend implements Backend {
         return new HostStorage(Arena.zeros(length), this);
     }
 
+    /** An array of the open arena as an earlier step left it, or a new one. */
+    @Override
+    public Storage allocateUninitialized(int length) {
+        return new HostStorage(Arena.uninitialized(length), this);
+    }
+
     @Override
     public Storage fromHost(float[] values) {
         return new HostStorage(values.clone(), this);
@@ -149,7 +155,9 @@ public class CpuBackend implements Backend {
     @Override
     public void addToRows(Storage v, int vOff, Storage m, int mOff, int rows, int n) {
         float[] vs = a(v), ms = a(m);
-        for (int r = 0; r < rows; r++) ElementWise.accumulate(vs, vOff, ms, mOff + r * n, n);
+        Parallel.forRanges(rows, 1, Math.max(1, ElementWise.PARALLEL_MIN_FLOATS / Math.max(1, n)), (from, to) -> {
+            for (int r = from; r < to; r++) ElementWise.accumulate(vs, vOff, ms, mOff + r * n, n);
+        });
     }
 
     // ------------------------------------------------------------------ reductions

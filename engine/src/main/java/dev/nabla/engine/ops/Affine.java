@@ -35,7 +35,7 @@ public final class Affine {
         }
         Backend be = Dense.backend("affine", x, kernel, bias);
         Tensor xc = Dense.of(x), w = Dense.of(kernel);
-        Tensor y = Tensor.zeros(be, rows, out);
+        Tensor y = Tensor.empty(be, rows, out);     // filled by the bias copy, else by sgemm with beta 0
         if (bias != null) {
             Tensor bc = Dense.of(bias);
             be.copy(new int[] {rows, out}, bc.storage(), bc.offset(), new int[] {0, 1}, y.storage(), 0, new int[] {out, 1});
@@ -54,7 +54,7 @@ public final class Affine {
 
     /** dx = g·Wᵀ: (B, out)·(out, in); with a transposed kernel W is stored (out, in), so dx = g·W. */
     private static Tensor inputGrad(Backend be, Tensor g, Tensor w, int rows, int in, int out, boolean transposeKernel) {
-        Tensor dx = Tensor.zeros(be, rows, in);
+        Tensor dx = Tensor.empty(be, rows, in);
         be.sgemm(false, !transposeKernel, rows, in, out, 1f, g.storage(), g.offset(), out,
                 w.storage(), w.offset(), transposeKernel ? in : out, 0f, dx.storage(), 0, in);
         return dx;
@@ -63,12 +63,12 @@ public final class Affine {
     /** dW = xᵀ·g: (in, B)·(B, out); for a transposed kernel dW = gᵀ·x: (out, B)·(B, in). */
     private static Tensor kernelGrad(Backend be, Tensor g, Tensor x, int rows, int in, int out, boolean transposeKernel) {
         if (transposeKernel) {
-            Tensor dw = Tensor.zeros(be, out, in);
+            Tensor dw = Tensor.empty(be, out, in);
             be.sgemm(true, false, out, in, rows, 1f, g.storage(), g.offset(), out,
                     x.storage(), x.offset(), in, 0f, dw.storage(), 0, in);
             return dw;
         }
-        Tensor dw = Tensor.zeros(be, in, out);
+        Tensor dw = Tensor.empty(be, in, out);
         be.sgemm(true, false, in, out, rows, 1f, x.storage(), x.offset(), in,
                 g.storage(), g.offset(), out, 0f, dw.storage(), 0, out);
         return dw;
@@ -76,7 +76,7 @@ public final class Affine {
 
     /** db = column sums of g. */
     private static Tensor biasGrad(Backend be, Tensor g, int rows, int out) {
-        Tensor db = Tensor.zeros(be, out);
+        Tensor db = Tensor.empty(be, out);
         be.sumAxis(g.storage(), g.offset(), 1, rows, out, db.storage(), 0);
         return db;
     }

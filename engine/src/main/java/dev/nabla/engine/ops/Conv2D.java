@@ -35,7 +35,7 @@ public final class Conv2D {
                 padding.padBefore(h, kH, strideH), padding.padBefore(w, kW, strideW), outH, outW);
         Backend be = Dense.backend("conv2d", x, kernel, bias);
         Tensor xc = Dense.of(x), kc = Dense.of(kernel);
-        Tensor out = Tensor.zeros(be, s.batch(), outH, outW, filters);
+        Tensor out = Tensor.empty(be, s.batch(), outH, outW, filters);
         Convolution.convolve(be, s, xc, kc, filters, out.storage(), 0);
         if (bias != null) Convolution.addBias(be, out.storage(), s.windows(), bias);
 
@@ -44,11 +44,11 @@ public final class Conv2D {
             Tensor g = Dense.of(grad);
             Tensor dx = null, dk = null;
             if (needs[0]) {
-                dx = Tensor.zeros(be, x.shape());
+                dx = Tensor.empty(be, x.shape());
                 Convolution.convolveAdjoint(be, s, g, kc, filters, dx.storage(), 0);
             }
             if (needs[1]) {
-                dk = Tensor.zeros(be, kernel.shape());
+                dk = Tensor.empty(be, kernel.shape());
                 Convolution.kernelGradient(be, s, xc, g, filters, dk.storage());
             }
             return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};

@@ -54,7 +54,7 @@ public final class Conv2DTranspose {
                 padding.padBefore(outH, kH, strideH), padding.padBefore(outW, kW, strideW), h, w);
         Backend be = Dense.backend("conv2dTranspose", x, kernel, bias);
         Tensor xc = Dense.of(x), kc = Dense.of(kernel);
-        Tensor out = Tensor.zeros(be, s.batch(), outH, outW, filters);
+        Tensor out = Tensor.empty(be, s.batch(), outH, outW, filters);
         Convolution.convolveAdjoint(be, s, xc, kc, channels, out.storage(), 0);
         if (bias != null) Convolution.addBias(be, out.storage(), s.batch() * outH * outW, bias);
 
@@ -63,11 +63,11 @@ public final class Conv2DTranspose {
             Tensor g = Dense.of(grad);
             Tensor dx = null, dk = null;
             if (needs[0]) {
-                dx = Tensor.zeros(be, x.shape());
+                dx = Tensor.empty(be, x.shape());
                 Convolution.convolve(be, s, g, kc, channels, dx.storage(), 0);
             }
             if (needs[1]) {
-                dk = Tensor.zeros(be, kernel.shape());
+                dk = Tensor.empty(be, kernel.shape());
                 Convolution.kernelGradient(be, s, g, xc, channels, dk.storage());
             }
             return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};

@@ -57,7 +57,7 @@ final class Convolution {
 
     /** db = Σ over rows of g (rows × F): a bias added to every row receives every row's gradient. */
     static Tensor biasGradient(Backend be, Tensor g, int filters) {
-        Tensor db = Tensor.zeros(be, filters);
+        Tensor db = Tensor.empty(be, filters);
         be.sumAxis(g.storage(), g.offset(), 1, g.size() / filters, filters, db.storage(), 0);
         return db;
     }

@@ -30,11 +30,11 @@ public final class MaxPool2D {
                 padding.padBefore(h, poolH, strideH), padding.padBefore(w, poolW, strideW), outH, outW);
         Backend be = x.backend();
         Tensor xc = Dense.of(x);
-        Tensor out = Tensor.zeros(be, s.batch(), outH, outW, s.channels());
+        Tensor out = Tensor.empty(be, s.batch(), outH, outW, s.channels());
         be.maxPool(s, xc.storage(), xc.offset(), out.storage());
         // dx = g at each window's first maximum (summed where windows overlap), 0 elsewhere
         return Autograd.record(out, "maxPool2d", (grad, needs) -> {
-            Tensor g = Dense.of(grad), dx = Tensor.zeros(be, x.shape());
+            Tensor g = Dense.of(grad), dx = Tensor.empty(be, x.shape());
             be.maxPoolBackward(s, xc.storage(), xc.offset(), g.storage(), g.offset(), dx.storage());
             return new Tensor[] {dx};
         }, x);

@@ -42,7 +42,7 @@ final class Pointwise {
     /** op(x). */
     static Tensor forward(Tensor x, Unary op) {
         Tensor in = Dense.of(x);
-        Tensor out = Tensor.zeros(x.backend(), x.shape());
+        Tensor out = Tensor.empty(x.backend(), x.shape());
         x.backend().unary(op, in.storage(), in.offset(), out.storage(), 0, out.size());
         return out;
     }
@@ -53,7 +53,7 @@ final class Pointwise {
         return (grad, needs) -> {
             Tensor saved = op.backwardFromOutput() ? out : Dense.of(x);   // read when backward runs: no copy without one
             Tensor g = Dense.of(grad);
-            Tensor dx = Tensor.zeros(be, out.shape());
+            Tensor dx = Tensor.empty(be, out.shape());
             be.unaryBackward(op, saved.storage(), saved.offset(), g.storage(), g.offset(), dx.storage(), 0, dx.size());
             return new Tensor[] {dx};
         };
