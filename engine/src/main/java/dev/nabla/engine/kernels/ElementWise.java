@@ -15,7 +15,7 @@ public final class ElementWise {
     /** Floats per vector: a unary kernel's pieces on several threads start on multiples of it. */
     public static final int LANES = S.length();
     /**
-     * Per thread, at least this many floats before a unary kernel is split over threads: a
+     * At least this many floats in each piece of a unary kernel split over threads: a
      * hand-off costs about 0.4 µs ({@link Parallel}), a small part of what a transcendental
      * kernel spends on this many floats (exp of 25,088 floats: 14 µs, TranscendentalBench in
      * bench/RESULTS.md).

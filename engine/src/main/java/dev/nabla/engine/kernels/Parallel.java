@@ -73,26 +73,33 @@ public final class Parallel {
     }
 
     /**
-     * Cuts [0, n) into one piece per thread and runs {@code task} on each, on up to
-     * {@link #threads()} threads; ranges shorter than {@code minPerThread} per thread stay on
-     * the calling thread. Every piece but the last starts and ends on a multiple of
-     * {@code align}, so a kernel that handles its last {@code n mod align} elements apart (a
-     * vector loop's scalar tail) meets the same tail elements whatever the thread count, and
-     * gives the same bits.
+     * Up to this many pieces per thread in {@link #forRanges}: the threads claim them as they come
+     * free, so one that runs slower (its caches cold for data another core has just written, or
+     * its core shared for a moment) takes fewer, instead of the others waiting for its one piece.
      */
-    public static void forRanges(int n, int align, int minPerThread, RangeTask task) {
-        forRanges(n, align, minPerThread, THREADS, task);
+    static final int PIECES_PER_THREAD = 4;
+
+    /**
+     * Cuts [0, n) into pieces of at least {@code minPerPiece} elements, at most
+     * {@link #PIECES_PER_THREAD} per thread, and runs {@code task} on each, on up to
+     * {@link #threads()} threads; a range too short for two pieces stays on the calling thread.
+     * Every piece but the last starts and ends on a multiple of {@code align}, so a kernel that
+     * handles its last {@code n mod align} elements apart (a vector loop's scalar tail) meets the
+     * same tail elements whatever the thread count, and gives the same bits.
+     */
+    public static void forRanges(int n, int align, int minPerPiece, RangeTask task) {
+        forRanges(n, align, minPerPiece, THREADS, task);
     }
 
     /** As {@link #forRanges(int, int, int, RangeTask)}, on at most {@code threads} threads. */
-    static void forRanges(int n, int align, int minPerThread, int threads, RangeTask task) {
-        int pieces = Math.min(threads, n / Math.max(1, minPerThread));
+    static void forRanges(int n, int align, int minPerPiece, int threads, RangeTask task) {
+        int pieces = threads == 1 ? 1 : Math.min(PIECES_PER_THREAD * threads, n / Math.max(1, minPerPiece));
         if (pieces <= 1) {
             task.run(0, n);
             return;
         }
         int piece = (n / pieces + align - 1) / align * align;
-        forEach((n + piece - 1) / piece, pieces, t -> task.run(t * piece, Math.min(n, (t + 1) * piece)));
+        forEach((n + piece - 1) / piece, Math.min(threads, pieces), t -> task.run(t * piece, Math.min(n, (t + 1) * piece)));
     }
 
     static int parseThreads(String value, String source) {

@@ -87,6 +87,13 @@ public final class Sgemm {
      * blocks to the others. It costs some packing twice; small products use one block a thread.
      */
     static final long BALANCE_MIN_FLOPS = 100_000_000;
+    /**
+     * A tall product's rows are cut further, into up to {@link Parallel#PIECES_PER_THREAD} blocks
+     * per thread, as long as each block keeps at least this many rows: a row block packs its own
+     * copy of B, little against the work of 512 rows, and threads that come free take the
+     * remaining blocks. A convolution's products are such: 6,272 windows and 16 to 64 filters.
+     */
+    static final int SPLIT_MIN_ROWS = 512;
 
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -267,7 +274,8 @@ public final class Sgemm {
      * How C is split into blocks for the threads: rows × cols blocks. Each block packs its rows of
      * A (m/rows × k) and its columns of B (k × n/cols), so the grid with the fewest floats packed,
      * k·(rows·n + cols·m), is chosen among those with the most blocks (at most one or two per
-     * thread, see {@link #BALANCE_MIN_FLOPS}).
+     * thread, see {@link #BALANCE_MIN_FLOPS}); a grid of rows only is then cut finer
+     * ({@link #SPLIT_MIN_ROWS}).
      */
     record Grid(int rows, int cols) {
         static Grid choose(int threads, int m, int n, int k) {
@@ -286,7 +294,12 @@ public final class Sgemm {
                     bestCost = cost;
                 }
             }
-            return best;
+            if (best.cols > 1) return best;
+            int rows = best.rows;      // a tall product, cut by rows only: cut it finer (SPLIT_MIN_ROWS)
+            while (2 * rows <= Parallel.PIECES_PER_THREAD * threads && m / (2 * rows) >= SPLIT_MIN_ROWS && 2 * rows <= mTiles) {
+                rows *= 2;
+            }
+            return new Grid(rows, 1);
         }
     }
 

@@ -28,12 +28,13 @@ class ParallelTest {
                 for (int i = from; i < to; i++) hits.incrementAndGet(i);
             });
             for (int i = 0; i < 1003; i++) assertEquals(1, hits.get(i), "element " + i + " on " + threads + " threads");
-            assertEquals(threads, starts.size(), "one piece per thread");
+            assertEquals(threads == 1 ? 1 : Math.min(Parallel.PIECES_PER_THREAD * threads, 1003 / 100), starts.size(),
+                    "pieces of at least 100 elements, at most " + Parallel.PIECES_PER_THREAD + " per thread");
             for (int from : starts) assertEquals(0, from % 8, "piece start " + from);
         }
         AtomicIntegerArray pieces = new AtomicIntegerArray(1);
         Parallel.forRanges(150, 8, 100, 3, (from, to) -> pieces.incrementAndGet(0));
-        assertEquals(1, pieces.get(0), "below the minimum per thread, one piece");
+        assertEquals(1, pieces.get(0), "too short for two pieces of the minimum: one piece");
     }
 
     @Test

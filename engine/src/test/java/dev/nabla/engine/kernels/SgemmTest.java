@@ -106,6 +106,19 @@ class SgemmTest {
     }
 
     @Test
+    void aTallProductIsCutIntoSeveralRowBlocksPerThread() {
+        // A convolution's 6272×144 · 144×32: rows only, up to PIECES_PER_THREAD blocks a thread of ≥ SPLIT_MIN_ROWS rows.
+        assertEquals(new Sgemm.Grid(Parallel.PIECES_PER_THREAD * 2, 1), Sgemm.Grid.choose(2, 32 * 14 * 14, 32, 144));
+        assertEquals(new Sgemm.Grid(2, 1), Sgemm.Grid.choose(2, 2 * Sgemm.SPLIT_MIN_ROWS + 1, 32, 144), "blocks keep their minimum rows");
+        assertEquals(new Sgemm.Grid(2, 2), Sgemm.Grid.choose(2, 1024, 1024, 1024), "a grid with columns stays as it is");
+        assertEquals(new Sgemm.Grid(1, 1), Sgemm.Grid.choose(1, 32 * 14 * 14, 32, 144));
+        // Cut into 4 row blocks on 2 threads, it gives the bits of 1 thread.
+        Case tall = new Case(false, false, 4 * Sgemm.SPLIT_MIN_ROWS + 3, 37, 29, 1f, 0f, 0);
+        assertEquals(new Sgemm.Grid(4, 1), Sgemm.Grid.choose(2, tall.m(), tall.n(), tall.k()));
+        assertArrayEquals(check(tall, 1), check(tall, 2));
+    }
+
+    @Test
     void wideProductSpansSeveralPanelsOfB() {
         check(new Case(false, false, 3, Sgemm.NC + 2 * Sgemm.NR + 7, 5, 1f, 0f, 0), 2);
         check(new Case(false, true, 3, Sgemm.NC + 7, 5, 1f, 1f, 0), 1);
