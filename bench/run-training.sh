@@ -3,10 +3,10 @@
 # (CPU), each on 2 and on 1 thread, alternating them in one run, and writes one table per model
 # into this machine's section of bench/TRAINING.md: seconds per epoch, and the ratio against
 # PyTorch at its best thread count. About 2 minutes for the stacked model, 15 for the recurrent,
-# 3 for the convolutional one.
+# 5 for the convolutional one.
 #   bench/run-training.sh                        # all three models
 #   bench/run-training.sh conv                   # one model: stacked, recurrent or conv (homl-conv)
-#   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent, 1 conv), rounds
+#   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 recurrent, 2 conv), rounds
 #   NABLA_ISA=avx2 bench/run-training.sh         # emulated AVX2 section on an AVX-512 machine
 #   QUICK=1 bench/run-training.sh                # smoke run: 1 epoch of 640 rows, results in bench/target/quick
 # The data: $NABLA_FASHION_MNIST (the folder holding train-images-idx3-ubyte.gz), else
@@ -24,7 +24,7 @@ model_run() {
   case "$1" in
     stacked) class=StackedAutoencoderEpoch; default_epochs=3 ;;
     recurrent) class=RecurrentAutoencoderEpoch; default_epochs=2 ;;
-    conv) class=ConvAutoencoderEpoch; default_epochs=1 ;;
+    conv) class=ConvAutoencoderEpoch; default_epochs=2 ;;
     *) echo "unknown model '$1': use stacked, recurrent and/or conv" >&2; exit 1 ;;
   esac
 }
