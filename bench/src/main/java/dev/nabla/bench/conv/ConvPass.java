@@ -1,6 +1,7 @@
 package dev.nabla.bench.conv;
 
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.kernels.Arena;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
@@ -12,11 +13,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * What the convolution benchmarks share: input, kernel and bias that require gradients, and one
  * backward pass from a fixed output gradient. Each iteration is a full training-step pass
- * through one layer: forward, then the gradients of input, kernel and bias.
+ * through one layer: forward, then the gradients of input, kernel and bias, with its arrays
+ * recycled from the last iteration as fit recycles them from the last step ({@link Arena}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -42,13 +45,22 @@ public abstract class ConvPass {
         bias = Tensor.zeros(filters).requiresGrad(true);
     }
 
-    /** Backpropagates a fixed gradient (made on the first call, once the output shape is known) through y. */
-    Tensor run(Tensor y) {
-        if (gradOut == null) gradOut = Tensor.uniform(RNG, -1f, 1f, y.shape());
-        x.zeroGrad();
-        kernel.zeroGrad();
-        bias.zeroGrad();
-        y.backward(gradOut);
-        return kernel.grad();
+    /** Recycles each pass's arrays for the next one, as {@code fit} does from one training step to the next. */
+    private final Arena arena = new Arena();
+
+    /**
+     * One training-step pass: the forward, then a fixed gradient (made on the first call, once
+     * the output shape is known) backpropagated through it, inside an arena scope as in fit.
+     */
+    Tensor run(Supplier<Tensor> forward) {
+        try (var step = arena.open()) {
+            Tensor y = forward.get();
+            if (gradOut == null) gradOut = Tensor.uniform(RNG, -1f, 1f, y.shape());
+            x.zeroGrad();
+            kernel.zeroGrad();
+            bias.zeroGrad();
+            y.backward(gradOut);
+            return kernel.grad();
+        }
     }
 }

@@ -28,6 +28,6 @@ public class ConvTransposeBench extends ConvPass {
 
     @Benchmark
     public Tensor forwardBackward() {
-        return run(Conv2DTranspose.conv2dTranspose(x, kernel, bias, 2, 2, padding));
+        return run(() -> Conv2DTranspose.conv2dTranspose(x, kernel, bias, 2, 2, padding));
     }
 }
