@@ -47,6 +47,7 @@ check_peers() { "$PY" bench/peers/blas.py 1 > /dev/null; }
 
 # Fails early when the training benchmarks' data is missing (the peers' own lookup, ae_epochs.py).
 check_fashion_mnist() { PYTHONPATH=bench/peers "$PY" -c 'import ae_epochs; ae_epochs.images_file(None)'; }
+check_cifar10() { PYTHONPATH=bench/peers "$PY" -c 'import aul_ex23_epoch as p; p.batch_file(None)'; }
 
 # machine_info OUT [JVM flag ...]: MachineInfo under nabla's flags plus the given ones.
 machine_info() {

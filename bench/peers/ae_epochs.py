@@ -1,9 +1,10 @@
-"""What the PyTorch training peers share, the counterpart of nabla's AutoencoderEpochs: HOML's
-autoencoder run (binary cross-entropy on the sigmoid output, Adam, batch 32, the last 55,000
-Fashion-MNIST training images scaled to [0, 1], reshuffled every epoch), timed per epoch.
+"""What the PyTorch training peers share, the counterpart of nabla's AutoencoderEpochs: an
+autoencoder trained with binary cross-entropy on the sigmoid output and batch 32, reshuffled every
+epoch, timed per epoch. By default HOML's run: Adam on the last 55,000 Fashion-MNIST training
+images scaled to [0, 1]; a peer may bring its own images and optimizer (aul_ex23_epoch.py).
 
 Usage: /usr/bin/python3 PEER.py [epochs, default 1] [threads, default 2] [--limit ROWS] [--data DIR]
-The images are train-images-idx3-ubyte.gz in DIR, else in $NABLA_FASHION_MNIST, else in
+HOML's images are train-images-idx3-ubyte.gz in DIR, else in $NABLA_FASHION_MNIST, else in
 /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist). Prints "PEER {json}" (the
 libraries, blas.describe()), then one "EPOCH_SECONDS epoch seconds loss value" line per epoch.
 """
@@ -29,29 +30,36 @@ def images_file(folder):
     return path
 
 
-def main(build, description):
-    """Times epochs of the autoencoder build(torch) returns: a module from (batch, 28, 28) images
-    to (batch, 28, 28) logits (the sigmoid is in the loss, computed from the logits as Keras does)."""
+def homl_images(np, folder, limit):
+    """The Fashion-MNIST training images after the first 5,000 (HOML's validation set), (N, 28, 28) / 255."""
+    with gzip.open(images_file(folder), "rb") as f:
+        raw = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
+    end = None if limit is None else VALIDATION + limit
+    return raw.reshape(-1, 28, 28)[VALIDATION:end].astype(np.float32) / 255.0
+
+
+def keras_adam(torch, parameters):
+    return torch.optim.Adam(parameters, lr=1e-3, eps=1e-7)  # Keras's Adam defaults
+
+
+def main(build, description, images=homl_images, optimizer=keras_adam):
+    """Times epochs of the autoencoder build(torch) returns: a module from a batch of images(np,
+    folder, limit) to logits of the same shape (the sigmoid is in the loss, computed from the
+    logits as Keras does), trained by optimizer(torch, parameters)."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("epochs", nargs="?", type=int, default=1)
     parser.add_argument("threads", nargs="?", type=int, default=2)
     parser.add_argument("--limit", type=int, help="train on the first ROWS images only")
-    parser.add_argument("--data", help="folder holding " + IMAGES)
+    parser.add_argument("--data", help="folder holding the images")
     args = parser.parse_args()
-    images = images_file(args.data)
     np, torch = blas.load(args.threads)
     print("PEER " + json.dumps(blas.announce()), flush=True)
-
-    with gzip.open(images, "rb") as f:
-        raw = np.frombuffer(f.read(), dtype=np.uint8, offset=16)
-    x_all = torch.from_numpy(raw.reshape(-1, 28, 28).astype(np.float32) / 255.0)
-    end = None if args.limit is None else VALIDATION + args.limit
-    x_train = x_all[VALIDATION:end].contiguous()
+    x_train = torch.from_numpy(images(np, args.data, args.limit)).contiguous()
 
     torch.manual_seed(42)
     model = build(torch)
     loss_fn = torch.nn.BCEWithLogitsLoss()
-    opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)  # Keras's Adam defaults
+    opt = optimizer(torch, model.parameters())
     n, batch = x_train.shape[0], 32
     for epoch in range(1, args.epochs + 1):
         t0 = time.perf_counter()

@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes one table per model of bench/TRAINING.md (blocks "stacked", "recurrent" and "conv" of this
+"""Writes one table per model of bench/TRAINING.md (blocks "stacked", "recurrent", "conv" and "aul-ex23" of this
 machine's section, machine.py) from the EPOCH_SECONDS lines that bench/run-training.sh collected:
 DIR/MODEL-nabla-T.txt and DIR/MODEL-torch-T.txt for each thread count T, one line per epoch of
 every run. The figure of a run is the median of its epochs after the first (the first includes
@@ -22,13 +22,18 @@ MODELS = {
                   "RecurrentAutoencoderEpoch", "recurrent_ae_epoch.py"),
     "conv": ("Convolutional autoencoder", "3 × (Conv2D 3×3 same, gelu → MaxPool2D 2) → 3 × Conv2DTranspose 3×3 "
              "stride 2 (gelu, gelu, sigmoid), homl-conv", "ConvAutoencoderEpoch", "conv_ae_epoch.py"),
+    "aul-ex23": ("AUL-5 Exercise 23, convolutional autoencoder on CIFAR-10",
+                 "Conv2D(32, 3×3, relu, same) → MaxPool2D 2 → Conv2D(32, 3×3, relu, same) → UpSampling2D 2 → "
+                 "Conv2D(3, 3×3, sigmoid, same), Adadelta (Keras 2.2, lr 1.0), the 10,000 images of data_batch_1",
+                 "CifarConvAutoencoderEpoch", "aul_ex23_epoch.py"),
 }
 
-HEADER = """# One training epoch of the HOML autoencoders: nabla vs PyTorch CPU
+HEADER = """# One training epoch of the exercises' autoencoders: nabla vs PyTorch CPU
 
-Binary cross-entropy, Adam, batch 32, 55,000 Fashion-MNIST rows, one epoch at a time, nabla and
-PyTorch alternating in one run. One section per machine; `bench/run-training.sh` writes its own
-machine's. nabla: `dev.nabla.bench.training.*Epoch`; PyTorch: `bench/peers/*_ae_epoch.py`.
+Binary cross-entropy, batch 32, one epoch at a time, nabla and PyTorch alternating in one run; the
+HOML models with Adam on 55,000 Fashion-MNIST rows, AUL-5's Exercise 23 with Adadelta on 10,000
+CIFAR-10 images. One section per machine; `bench/run-training.sh` writes its own
+machine's. nabla: `dev.nabla.bench.training.*Epoch`; PyTorch: `bench/peers/*_epoch.py`.
 Ratio = PyTorch's time at its best thread count / nabla's time: above 1, nabla is faster.
 """
 

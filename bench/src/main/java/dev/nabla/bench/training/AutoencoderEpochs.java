@@ -1,5 +1,6 @@
 package dev.nabla.bench.training;
 
+import dev.nabla.datasets.DatasetNotFoundException;
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -7,22 +8,25 @@ import dev.nabla.layers.LayerScope;
 import dev.nabla.layers.Model;
 import dev.nabla.layers.losses.Losses;
 import dev.nabla.optim.Adam;
+import dev.nabla.optim.Optimizer;
 
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 
 /**
- * What the training benchmarks share: HOML's autoencoder run (binary cross-entropy, Adam, batch
- * 32, the last 55,000 Fashion-MNIST training images scaled to [0, 1], each epoch shuffled with
- * its own seed), timed per epoch. Prints one line per epoch, {@code EPOCH_SECONDS epoch seconds
- * loss value}.
+ * What the training benchmarks share: an autoencoder trained with binary cross-entropy and batch
+ * 32, each epoch shuffled with its own seed, timed per epoch. By default it is HOML's run (Adam,
+ * the last 55,000 Fashion-MNIST training images scaled to [0, 1]); a benchmark may bring its own
+ * images and optimizer ({@link CifarConvAutoencoderEpoch}). Prints one line per epoch,
+ * {@code EPOCH_SECONDS epoch seconds loss value}.
  * <p>Arguments: {@code [epochs, default 1] [--limit ROWS] [--data DIR]}: {@code --limit} trains
- * on the first ROWS of those images only (a quick check that the benchmark runs); the data is
+ * on the first ROWS of those images only (a quick check that the benchmark runs); HOML's data is
  * {@code train-images-idx3-ubyte.gz} in DIR, else in {@code $NABLA_FASHION_MNIST}, else in
  * {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist}).
  */
@@ -35,8 +39,18 @@ final class AutoencoderEpochs {
 
     private AutoencoderEpochs() {}
 
-    /** Parses the arguments, builds the model (seed 42) and times its epochs; exits with one message on bad input. */
+    /** A benchmark's training images: from the folder {@code dir} (null: the usual search), the first {@code limit} of them. */
+    interface TrainingImages {
+        Tensor read(String dir, int limit) throws IOException;
+    }
+
+    /** HOML's run: Adam on the last 55,000 Fashion-MNIST training images. */
     static void run(String[] args, Supplier<Model> model) {
+        run(args, model, AutoencoderEpochs::homlImages, Adam::new);
+    }
+
+    /** Parses the arguments, builds the model (seed 42) and times its epochs; exits with one message on bad input. */
+    static void run(String[] args, Supplier<Model> model, TrainingImages images, Supplier<Optimizer> optimizer) {
         try {
             int epochs = 1, limit = Integer.MAX_VALUE;
             String data = null;
@@ -47,22 +61,20 @@ final class AutoencoderEpochs {
                     default -> epochs = Integer.parseInt(args[i]);
                 }
             }
-            Tensor all = readIdxImages(imagesFile(data));
-            int end = (int) Math.min(all.dim(0), (long) VALIDATION + limit);
-            Tensor train = all.slice(0, VALIDATION, end).contiguous();
+            Tensor train = images.read(data, limit);
 
             Model ae;
             try (var scope = LayerScope.open(42)) {
                 ae = model.get();
             }
-            ae.compile(Losses.binaryCrossEntropy(), new Adam());
+            ae.compile(Losses.binaryCrossEntropy(), optimizer.get());
             for (int e = 1; e <= epochs; e++) {
                 long t0 = System.nanoTime();
                 History h = ae.fit(train, train, Fit.epochs(1).batchSize(32).seed(e));
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("EPOCH_SECONDS %d %.3f loss %.8f%n", e, s, h.last("loss"));
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | DatasetNotFoundException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }
@@ -71,6 +83,13 @@ final class AutoencoderEpochs {
     private static String value(String[] args, int i, String option) {
         if (i >= args.length) throw new IllegalArgumentException("option " + option + " needs a value");
         return args[i];
+    }
+
+    /** HOML's training images: the Fashion-MNIST training set without its first 5,000 (the validation set). */
+    static Tensor homlImages(String dir, int limit) throws IOException {
+        Tensor all = readIdxImages(imagesFile(dir));
+        int end = (int) Math.min(all.dim(0), (long) VALIDATION + limit);
+        return all.slice(0, VALIDATION, end).contiguous();
     }
 
     /** The training images: in {@code dir} if given, else in $NABLA_FASHION_MNIST, else Debian's folder. */
