@@ -10,7 +10,7 @@
 #   EPOCHS=5 ROUNDS=2 bench/run-training.sh      # epochs per run (default 3 stacked, 2 for the others), rounds
 #   NABLA_ISA=avx2 bench/run-training.sh         # emulated AVX2 section on an AVX-512 machine
 #   QUICK=1 bench/run-training.sh                # smoke run: 1 epoch of 640 rows, results in bench/target/quick
-# The data: $NABLA_FASHION_MNIST (the folder holding train-images-idx3-ubyte.gz), else
+# The data: $NABLA_FASHION_MNIST (the folder holding Fashion-MNIST's four .gz files), else
 # /usr/share/datasets/fashion-mnist; for aul-ex23 $NABLA_CIFAR10 (the cifar-10-batches-py folder),
 # else /usr/share/datasets/cifar-10-batches-py. Other knobs (NABLA_JVM_FLAGS, NABLA_PEER_CORETYPE): bench/lib.sh.
 set -euo pipefail
@@ -32,12 +32,11 @@ model_run() {
     *) echo "unknown model '$1': use stacked, recurrent, conv and/or aul-ex23" >&2; exit 1 ;;
   esac
 }
-for model in "${models[@]}"; do model_run "$model"; done
+check_peers
+for model in "${models[@]}"; do model_run "$model"; "$data"; done   # stop early: an unknown model, missing data
 out=$(work_dir training)
 echo "training epochs (${models[*]}) on $LABEL, threads ${threads[*]}, $ROUNDS round(s)"
 
-check_peers
-for model in "${models[@]}"; do model_run "$model"; "$data"; done
 build_jar
 machine_info "$out/machine.txt"
 load_before="$(loadavg)"

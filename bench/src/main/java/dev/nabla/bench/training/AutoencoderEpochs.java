@@ -1,6 +1,8 @@
 package dev.nabla.bench.training;
 
 import dev.nabla.datasets.DatasetNotFoundException;
+import dev.nabla.datasets.Datasets;
+import dev.nabla.datasets.LabeledImages;
 import dev.nabla.engine.Tensor;
 import dev.nabla.layers.Fit;
 import dev.nabla.layers.History;
@@ -10,14 +12,9 @@ import dev.nabla.layers.losses.Losses;
 import dev.nabla.optim.Adam;
 import dev.nabla.optim.Optimizer;
 
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
-import java.util.zip.GZIPInputStream;
 
 /**
  * What the training benchmarks share: an autoencoder trained with binary cross-entropy and batch
@@ -27,13 +24,10 @@ import java.util.zip.GZIPInputStream;
  * {@code EPOCH_SECONDS epoch seconds loss value}.
  * <p>Arguments: {@code [epochs, default 1] [--limit ROWS] [--data DIR]}: {@code --limit} trains
  * on the first ROWS of those images only (a quick check that the benchmark runs); HOML's data is
- * {@code train-images-idx3-ubyte.gz} in DIR, else in {@code $NABLA_FASHION_MNIST}, else in
- * {@code /usr/share/datasets/fashion-mnist} (Debian's {@code dataset-fashion-mnist}).
+ * Fashion-MNIST's four IDX files in DIR, else where {@link Datasets#fashionMnist} looks
+ * ({@code $NABLA_FASHION_MNIST}, the cache, {@code /usr/share/datasets/fashion-mnist}).
  */
 final class AutoencoderEpochs {
-    static final String DATA_ENV = "NABLA_FASHION_MNIST";
-    static final String DEBIAN_DATA = "/usr/share/datasets/fashion-mnist";
-    static final String IMAGES = "train-images-idx3-ubyte.gz";
     /** HOML keeps the first 5,000 training images for validation. */
     static final int VALIDATION = 5000;
 
@@ -41,7 +35,7 @@ final class AutoencoderEpochs {
 
     /** A benchmark's training images: from the folder {@code dir} (null: the usual search), the first {@code limit} of them. */
     interface TrainingImages {
-        Tensor read(String dir, int limit) throws IOException;
+        Tensor read(String dir, int limit);
     }
 
     /** HOML's run: Adam on the last 55,000 Fashion-MNIST training images. */
@@ -74,7 +68,7 @@ final class AutoencoderEpochs {
                 double s = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("EPOCH_SECONDS %d %.3f loss %.8f%n", e, s, h.last("loss"));
             }
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | DatasetNotFoundException e) {
+        } catch (UncheckedIOException | IllegalArgumentException | DatasetNotFoundException e) {
             System.err.println(e.getMessage());
             System.exit(1);
         }
@@ -86,35 +80,9 @@ final class AutoencoderEpochs {
     }
 
     /** HOML's training images: the Fashion-MNIST training set without its first 5,000 (the validation set). */
-    static Tensor homlImages(String dir, int limit) throws IOException {
-        Tensor all = readIdxImages(imagesFile(dir));
-        int end = (int) Math.min(all.dim(0), (long) VALIDATION + limit);
-        return all.slice(0, VALIDATION, end).contiguous();
-    }
-
-    /** The training images: in {@code dir} if given, else in $NABLA_FASHION_MNIST, else Debian's folder. */
-    static Path imagesFile(String dir) throws IOException {
-        String env = System.getenv(DATA_ENV);
-        String folder = dir != null ? dir : env != null && !env.isBlank() ? env : DEBIAN_DATA;
-        Path images = Path.of(folder).resolve(IMAGES);
-        if (!Files.isRegularFile(images)) {
-            throw new IOException("Fashion-MNIST not found: no " + images + "; set " + DATA_ENV
-                    + " to the folder holding " + IMAGES + ", or install Debian's dataset-fashion-mnist");
-        }
-        return images;
-    }
-
-    /** An IDX3 file of unsigned bytes (magic 0x00000803, count, rows, cols), scaled to [0, 1]. */
-    static Tensor readIdxImages(Path path) throws IOException {
-        try (InputStream raw = Files.newInputStream(path); DataInputStream in = new DataInputStream(new GZIPInputStream(raw, 1 << 16))) {
-            int magic = in.readInt();
-            if (magic != 0x803) throw new IOException(path + ": not an IDX3 image file (magic " + Integer.toHexString(magic) + ")");
-            int n = in.readInt(), rows = in.readInt(), cols = in.readInt();
-            byte[] bytes = in.readNBytes(n * rows * cols);
-            if (bytes.length != n * rows * cols) throw new IOException(path + ": truncated, " + bytes.length + " of " + n * rows * cols + " pixels");
-            float[] x = new float[bytes.length];
-            for (int i = 0; i < x.length; i++) x[i] = (bytes[i] & 0xff) / 255f;
-            return Tensor.of(x, n, rows, cols);
-        }
+    static Tensor homlImages(String dir, int limit) {
+        LabeledImages all = Datasets.fashionMnist(dir == null ? null : Path.of(dir)).train();
+        int end = (int) Math.min(all.count(), (long) VALIDATION + limit);
+        return all.slice(VALIDATION, end).images();
     }
 }
