@@ -25,7 +25,8 @@ torch.manual_seed(0)
 BATCH = 32
 # (shape, H, W, C_in, C_out): 3×3 kernels, stride 1, 'same' padding, NCHW as PyTorch prefers.
 CONV = [("28x28x1-16", 28, 28, 1, 16), ("14x14x16-32", 14, 14, 16, 32), ("7x7x32-64", 7, 7, 32, 64),
-        ("32x32x3-32", 32, 32, 3, 32), ("16x16x32-32", 16, 16, 32, 32)]
+        ("32x32x3-32", 32, 32, 3, 32), ("16x16x32-32", 16, 16, 32, 32), ("28x28x16-1", 28, 28, 16, 1),
+        ("32x32x32-3", 32, 32, 32, 3)]
 # (shape, H, W, C_in, C_out, padding, output_padding): the HOML decoder's 3×3 stride-2 transposed convolutions.
 # 'same' is computed as padding=1, output_padding=1: the same size and work, shifted by one pixel from TF's.
 DECONV = [("3x3x64-32-valid", 3, 3, 64, 32, 0, 0), ("7x7x32-16-same", 7, 7, 32, 16, 1, 1),

@@ -9,10 +9,11 @@ import org.openjdk.jmh.annotations.Setup;
 
 /**
  * One forward and backward pass of a 3×3, stride-1, 'same' convolution with bias at the shapes of
- * the convolutional autoencoders, batch 32. Shape "HxWxC-F": input H×W×C, F filters.
+ * the convolutional autoencoders, batch 32. Shape "HxWxC-F": input H×W×C, F filters. The last two
+ * are the AUL output layers, computed without a lowered matrix (DirectConv).
  */
 public class ConvBench extends ConvPass {
-    @Param({"28x28x1-16", "14x14x16-32", "7x7x32-64", "32x32x3-32", "16x16x32-32"})
+    @Param({"28x28x1-16", "14x14x16-32", "7x7x32-64", "32x32x3-32", "16x16x32-32", "28x28x16-1", "32x32x32-3"})
     public String shape;
 
     @Setup

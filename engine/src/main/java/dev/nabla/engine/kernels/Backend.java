@@ -134,6 +134,22 @@ public interface Backend {
     void col2im(ConvShape s, Storage dcol, Storage dx, int dxOff);
 
     /**
+     * Whether this backend computes the convolution {@code s} with {@code filters} filters
+     * without a lowered matrix ({@link DirectConv}); then the three kernels below replace
+     * im2col + sgemm for it.
+     */
+    boolean convolvesDirectly(ConvShape s, int filters);
+
+    /** out (windows × filters) = the convolution of x with the (kH·kW·C × filters) kernel matrix k. */
+    void directConv(ConvShape s, Storage x, int xOff, Storage k, int kOff, int filters, Storage out, int outOff);
+
+    /** dx = the adjoint of {@link #directConv} in x applied to g (windows × filters); dx overwritten. */
+    void directConvInputGradient(ConvShape s, Storage g, int gOff, Storage k, int kOff, int filters, Storage dx, int dxOff);
+
+    /** dk (kH·kW·C × filters) = the adjoint of {@link #directConv} in k applied to g; dk overwritten. */
+    void directConvKernelGradient(ConvShape s, Storage x, int xOff, Storage g, int gOff, int filters, Storage dk, int dkOff);
+
+    /**
      * Max pooling over windows laid out as a convolution's (padded positions are not candidates),
      * and its backward: dx overwritten with each g added at the first maximum of its window.
      */

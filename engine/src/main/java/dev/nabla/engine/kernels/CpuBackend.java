@@ -6,7 +6,7 @@ import dev.nabla.engine.profile.Profiler;
 /**
  * The default backend: Vector API kernels on Java arrays. It is the reference the other backends
  * are tested against. Each method unwraps its storage and calls the kernel class of its family
- * ({@link Sgemm}, {@link ElementWise}, {@link Reduce}, {@link CrossEntropy}, {@link Im2col},
+ * ({@link Sgemm}, {@link ElementWise}, {@link Reduce}, {@link CrossEntropy}, {@link Im2col}, {@link DirectConv},
  * {@link Resampling}, {@link LstmCell}).
  */
 public class CpuBackend implements Backend {
@@ -214,6 +214,26 @@ public class CpuBackend implements Backend {
     @Override
     public void col2im(ConvShape s, Storage dcol, Storage dx, int dxOff) {
         Im2col.col2im(s, a(dcol), a(dx), dxOff);
+    }
+
+    @Override
+    public boolean convolvesDirectly(ConvShape s, int filters) {
+        return DirectConv.suits(s, filters);
+    }
+
+    @Override
+    public void directConv(ConvShape s, Storage x, int xOff, Storage k, int kOff, int filters, Storage out, int outOff) {
+        DirectConv.forward(s, a(x), xOff, a(k), kOff, filters, a(out), outOff);
+    }
+
+    @Override
+    public void directConvInputGradient(ConvShape s, Storage g, int gOff, Storage k, int kOff, int filters, Storage dx, int dxOff) {
+        DirectConv.inputGradient(s, a(g), gOff, a(k), kOff, filters, a(dx), dxOff);
+    }
+
+    @Override
+    public void directConvKernelGradient(ConvShape s, Storage x, int xOff, Storage g, int gOff, int filters, Storage dk, int dkOff) {
+        DirectConv.kernelGradient(s, a(x), xOff, a(g), gOff, filters, a(dk), dkOff);
     }
 
     @Override

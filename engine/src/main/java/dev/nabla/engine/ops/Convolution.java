@@ -11,13 +11,19 @@ import dev.nabla.engine.kernels.Workspace;
  * The three products of a lowered convolution, shared by {@link Conv2D} and its adjoint
  * {@link Conv2DTranspose}. With X the (windows × kH·kW·C) im2col matrix of the input and K the
  * (kH·kW·C × F) kernel matrix, the convolution is Y = X·K, so
- * dX = G·Kᵀ (scattered back by col2im) and dK = Xᵀ·G.
+ * dX = G·Kᵀ (scattered back by col2im) and dK = Xᵀ·G. A layer with only a few filters wastes
+ * most of sgemm's register tiles on these products; where the backend says so
+ * ({@link Backend#convolvesDirectly}) it computes all three without the lowered matrix.
  */
 final class Convolution {
     private Convolution() {}
 
     /** out (windows × filters) = im2col(x) · K. */
     static void convolve(Backend be, ConvShape s, Tensor x, Tensor k, int filters, Storage out, int outOff) {
+        if (be.convolvesDirectly(s, filters)) {
+            be.directConv(s, x.storage(), x.offset(), k.storage(), k.offset(), filters, out, outOff);
+            return;
+        }
         Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
         be.im2col(s, x.storage(), x.offset(), col);
         be.sgemm(false, false, s.windows(), filters, s.windowSize(), 1f, col, 0, s.windowSize(),
@@ -26,6 +32,10 @@ final class Convolution {
 
     /** dx = col2im(g · Kᵀ), the adjoint of {@link #convolve} in its input; g is (windows × filters). */
     static void convolveAdjoint(Backend be, ConvShape s, Tensor g, Tensor k, int filters, Storage dx, int dxOff) {
+        if (be.convolvesDirectly(s, filters)) {
+            be.directConvInputGradient(s, g.storage(), g.offset(), k.storage(), k.offset(), filters, dx, dxOff);
+            return;
+        }
         Storage dcol = be.workspace(Workspace.Slot.COLUMN_GRADIENT, s.windows() * s.windowSize());
         be.sgemm(false, true, s.windows(), s.windowSize(), filters, 1f, g.storage(), g.offset(), filters,
                 k.storage(), k.offset(), filters, 0f, dcol, 0, s.windowSize());
@@ -40,6 +50,10 @@ final class Convolution {
      * the same bits (each element sums the same products in the same order).
      */
     static void kernelGradient(Backend be, ConvShape s, Tensor x, Tensor g, int filters, Storage dk) {
+        if (be.convolvesDirectly(s, filters)) {
+            be.directConvKernelGradient(s, x.storage(), x.offset(), g.storage(), g.offset(), filters, dk, 0);
+            return;
+        }
         int size = s.windowSize();
         Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * size);
         be.im2col(s, x.storage(), x.offset(), col);

@@ -52,7 +52,8 @@ class Conv2DTest {
         var rng = new SplittableRandom(3);
         record Case(int h, int w, int c, int f, int k, int s, Padding p) {}
         for (Case t : new Case[] {new Case(7, 7, 17, 5, 3, 1, Padding.SAME), new Case(7, 6, 3, 18, 3, 2, Padding.SAME),
-                new Case(9, 8, 2, 3, 3, 2, Padding.VALID), new Case(5, 5, 1, 16, 2, 1, Padding.VALID), new Case(8, 8, 4, 2, 5, 3, Padding.SAME)}) {
+                new Case(9, 8, 2, 3, 3, 2, Padding.VALID), new Case(5, 5, 1, 16, 2, 1, Padding.VALID), new Case(8, 8, 4, 2, 5, 3, Padding.SAME),
+                new Case(6, 9, 32, 3, 3, 1, Padding.SAME), new Case(9, 7, 16, 1, 3, 2, Padding.VALID)}) {
             Tensor x = random(rng, 2, t.h, t.w, t.c), k = random(rng, t.k, t.k, t.c, t.f), b = random(rng, t.f);
             Tensor y = Conv2D.conv2d(x, k, b, t.s, t.s, t.p);
             int outH = t.p == Padding.SAME ? (t.h + t.s - 1) / t.s : (t.h - t.k) / t.s + 1;
@@ -78,6 +79,16 @@ class Conv2DTest {
                 random(rng, 2, 7, 6, 3), random(rng, 3, 3, 3, 18), random(rng, 18));
         GradCheck.float32().check("conv2d valid s2", in -> Conv2D.conv2d(in[0], in[1], null, 2, 1, Padding.VALID),
                 random(rng, 3, 9, 8, 2), random(rng, 3, 2, 2, 3));
+    }
+
+    @Test
+    void gradientsWithFewFiltersComputedWithoutALoweredMatrix() {
+        // At most four filters and window rows of at least one vector: the direct kernels (DirectConv).
+        var rng = new SplittableRandom(8);
+        GradCheck.float32().check("conv2d same s1 3 filters", in -> Conv2D.conv2d(in[0], in[1], in[2], 1, 1, Padding.SAME),
+                random(rng, 2, 5, 7, 17), random(rng, 3, 3, 17, 3), random(rng, 3));
+        GradCheck.float32().check("conv2d valid s2 1 filter", in -> Conv2D.conv2d(in[0], in[1], null, 2, 2, Padding.VALID),
+                random(rng, 2, 8, 7, 16), random(rng, 3, 3, 16, 1));
     }
 
     @Test
