@@ -30,8 +30,8 @@ import java.util.Arrays;
  */
 public final class DirectConv {
     /**
-     * The most filters a layer may have to be computed here. The forward pass reads each run once
-     * per filter, so the saving over sgemm's tiles shrinks as filters are added; it has been
+     * The most filters a layer may have to be computed here: the kernels hold four filters in
+     * registers at once. With more, sgemm's tiles waste less; the direct kernels have been
      * measured for 1 and 3 filters (bench/RESULTS-conv.md).
      */
     static final int MAX_FILTERS = 4;
@@ -54,14 +54,15 @@ public final class DirectConv {
         Padded p = new Padded(s);
         int size = s.windowSize(), windows = s.outH() * s.outW();
         float[] xp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
-        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, filters * size));
+        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, rows(filters) * size));
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             p.pad(x, xOff, xp, n);
             int at = yOff + n * windows * filters;
             for (int oh = 0; oh < s.outH(); oh++) {
-                for (int ow = 0; ow < s.outW(); ow++) {
+                for (int ow = 0; ow < s.outW(); ow++, at += filters) {
                     int window = p.window(n, oh, ow);
-                    for (int f = 0; f < filters; f++) y[at++] = dot(xp, window, p.row(), kt, f * size, p.seg(), s.kH());
+                    if (filters == 1) y[at] = dot(xp, window, p.row(), kt, p.seg(), s.kH());
+                    else dot4(xp, window, p.row(), kt, size, p.seg(), s.kH(), y, at, filters);
                 }
             }
         });
@@ -70,18 +71,24 @@ public final class DirectConv {
     /** dK (kH·kW·C × filters) = Σ over windows of the window's pixels times g[w, f]; overwrites dk. */
     public static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk, int dkOff) {
         Padded p = new Padded(s);
-        int size = s.windowSize(), windows = s.outH() * s.outW(), part = filters * size;
+        int size = s.windowSize(), windows = s.outH() * s.outW(), part = rows(filters) * size;
         float[] xp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
         float[] partials = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, s.batch() * part);
+        float[] g4 = filters == 1 ? g : padded(g, gOff, s.windows(), filters, Workspace.get(Workspace.Slot.SCRATCH, s.windows() * MAX_FILTERS));
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             p.pad(x, xOff, xp, n);
-            int dkt = n * part, gw = gOff + n * windows * filters;
+            int dkt = n * part;
             Arrays.fill(partials, dkt, dkt + part, 0f);
             for (int oh = 0; oh < s.outH(); oh++) {
-                for (int ow = 0; ow < s.outW(); ow++, gw += filters) {
-                    int window = p.window(n, oh, ow);
-                    for (int f = 0; f < filters; f++) {
-                        addScaledRuns(g[gw + f], xp, window, p.row(), partials, dkt + f * size, p.seg(), p.seg(), s.kH());
+                if (filters == 1) {
+                    for (int ow = 0, gw = gOff + n * windows + oh * s.outW(); ow < s.outW(); ow++, gw++) {
+                        addScaledRuns(g[gw], xp, p.window(n, oh, ow), p.row(), partials, dkt, p.seg(), p.seg(), s.kH());
+                    }
+                } else {
+                    int gw = (n * windows + oh * s.outW()) * MAX_FILTERS;
+                    for (int ki = 0; ki < s.kH(); ki++) {
+                        sumRow4(g4, gw, xp, p.window(n, oh, 0) + ki * p.row(), s.strideW() * s.channels(), s.outW(),
+                                partials, dkt + ki * p.seg(), size, p.seg());
                     }
                 }
             }
@@ -101,33 +108,63 @@ public final class DirectConv {
         Padded p = new Padded(s);
         int size = s.windowSize(), windows = s.outH() * s.outW();
         float[] dxp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
-        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, filters * size));
+        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, rows(filters) * size));
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             Arrays.fill(dxp, n * p.image(), (n + 1) * p.image(), 0f);
             int gw = gOff + n * windows * filters;
             for (int oh = 0; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, gw += filters) {
                     int window = p.window(n, oh, ow);
-                    for (int f = 0; f < filters; f++) {
-                        addScaledRuns(g[gw + f], kt, f * size, p.seg(), dxp, window, p.row(), p.seg(), s.kH());
-                    }
+                    if (filters == 1) addScaledRuns(g[gw], kt, 0, p.seg(), dxp, window, p.row(), p.seg(), s.kH());
+                    else scatter4(g, gw, filters, kt, size, dxp, window, p.row(), p.seg(), s.kH());
                 }
             }
             p.crop(dxp, dx, dxOff, n);
         });
     }
 
+    // One filter: one dot product, or one scaled run, per window row. Two to four filters: four at
+    // once, with kᵀ and g padded by zero filters, so that each run of the image is read once.
+
     /** Σ over {@code runs} runs of {@code seg} floats of a (runs {@code row} apart) · b (runs contiguous). */
-    private static float dot(float[] a, int at, int row, float[] b, int bt, int seg, int runs) {
+    private static float dot(float[] a, int at, int row, float[] b, int seg, int runs) {
         FloatVector acc = FloatVector.zero(S);
         float tail = 0f;
         int bound = S.loopBound(seg);
-        for (int r = 0; r < runs; r++, at += row, bt += seg) {
+        for (int r = 0, bt = 0; r < runs; r++, at += row, bt += seg) {
             int j = 0;
             for (; j < bound; j += VL) acc = FloatVector.fromArray(S, a, at + j).fma(FloatVector.fromArray(S, b, bt + j), acc);
             for (; j < seg; j++) tail += a[at + j] * b[bt + j];
         }
         return acc.reduceLanes(VectorOperators.ADD) + tail;
+    }
+
+    /** {@link #dot} against the four filters of b (rows {@code size} apart), the first {@code filters} stored to y. */
+    private static void dot4(float[] a, int at, int row, float[] b, int size, int seg, int runs, float[] y, int yAt, int filters) {
+        FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0, acc3 = acc0;
+        float t0 = 0f, t1 = 0f, t2 = 0f, t3 = 0f;
+        int bound = S.loopBound(seg);
+        for (int r = 0, bt = 0; r < runs; r++, at += row, bt += seg) {
+            int j = 0;
+            for (; j < bound; j += VL) {
+                FloatVector x = FloatVector.fromArray(S, a, at + j);
+                acc0 = x.fma(FloatVector.fromArray(S, b, bt + j), acc0);
+                acc1 = x.fma(FloatVector.fromArray(S, b, size + bt + j), acc1);
+                acc2 = x.fma(FloatVector.fromArray(S, b, 2 * size + bt + j), acc2);
+                acc3 = x.fma(FloatVector.fromArray(S, b, 3 * size + bt + j), acc3);
+            }
+            for (; j < seg; j++) {
+                float x = a[at + j];
+                t0 += x * b[bt + j];
+                t1 += x * b[size + bt + j];
+                t2 += x * b[2 * size + bt + j];
+                t3 += x * b[3 * size + bt + j];
+            }
+        }
+        y[yAt] = acc0.reduceLanes(VectorOperators.ADD) + t0;
+        if (filters > 1) y[yAt + 1] = acc1.reduceLanes(VectorOperators.ADD) + t1;
+        if (filters > 2) y[yAt + 2] = acc2.reduceLanes(VectorOperators.ADD) + t2;
+        if (filters > 3) y[yAt + 3] = acc3.reduceLanes(VectorOperators.ADD) + t3;
     }
 
     /** dst runs += scale · src runs, over {@code runs} runs of {@code seg} floats with their own strides. */
@@ -143,8 +180,72 @@ public final class DirectConv {
         }
     }
 
-    /** kᵀ (filters × size) of the (size × filters) kernel matrix k, into {@code into}. */
+    /**
+     * The four filter rows of d (rows {@code size} apart) += Σ over {@code count} windows along an
+     * output row of g4[w, f] · their run in a ({@code step} apart): each row of dKᵀ is held in
+     * registers while the windows pass, instead of being loaded and stored once per window.
+     */
+    private static void sumRow4(float[] g4, int gw, float[] a, int at, int step, int count, float[] d, int dt, int size, int seg) {
+        int bound = S.loopBound(seg), j = 0;
+        for (; j < bound; j += VL) {
+            FloatVector acc0 = FloatVector.fromArray(S, d, dt + j), acc1 = FloatVector.fromArray(S, d, dt + size + j);
+            FloatVector acc2 = FloatVector.fromArray(S, d, dt + 2 * size + j), acc3 = FloatVector.fromArray(S, d, dt + 3 * size + j);
+            for (int w = 0, from = at + j, gi = gw; w < count; w++, from += step, gi += MAX_FILTERS) {
+                FloatVector x = FloatVector.fromArray(S, a, from);
+                acc0 = x.fma(FloatVector.broadcast(S, g4[gi]), acc0);
+                acc1 = x.fma(FloatVector.broadcast(S, g4[gi + 1]), acc1);
+                acc2 = x.fma(FloatVector.broadcast(S, g4[gi + 2]), acc2);
+                acc3 = x.fma(FloatVector.broadcast(S, g4[gi + 3]), acc3);
+            }
+            acc0.intoArray(d, dt + j);
+            acc1.intoArray(d, dt + size + j);
+            acc2.intoArray(d, dt + 2 * size + j);
+            acc3.intoArray(d, dt + 3 * size + j);
+        }
+        for (; j < seg; j++) {
+            for (int w = 0, from = at + j, gi = gw; w < count; w++, from += step, gi += MAX_FILTERS) {
+                for (int f = 0; f < MAX_FILTERS; f++) d[dt + f * size + j] += a[from] * g4[gi + f];
+            }
+        }
+    }
+
+    /** The runs of d += Σ over four filters of g[w, f] · kᵀ[f] (rows {@code size} apart), f ≥ filters counting as 0. */
+    private static void scatter4(float[] g, int gw, int filters, float[] b, int size, float[] d, int to, int row, int seg, int runs) {
+        float g0 = g[gw], g1 = filters > 1 ? g[gw + 1] : 0f, g2 = filters > 2 ? g[gw + 2] : 0f, g3 = filters > 3 ? g[gw + 3] : 0f;
+        FloatVector v0 = FloatVector.broadcast(S, g0), v1 = FloatVector.broadcast(S, g1);
+        FloatVector v2 = FloatVector.broadcast(S, g2), v3 = FloatVector.broadcast(S, g3);
+        int bound = S.loopBound(seg);
+        for (int r = 0, bt = 0; r < runs; r++, to += row, bt += seg) {
+            int j = 0;
+            for (; j < bound; j += VL) {
+                FloatVector acc = FloatVector.fromArray(S, d, to + j);
+                acc = FloatVector.fromArray(S, b, bt + j).fma(v0, acc);
+                acc = FloatVector.fromArray(S, b, size + bt + j).fma(v1, acc);
+                acc = FloatVector.fromArray(S, b, 2 * size + bt + j).fma(v2, acc);
+                acc = FloatVector.fromArray(S, b, 3 * size + bt + j).fma(v3, acc);
+                acc.intoArray(d, to + j);
+            }
+            for (; j < seg; j++) {
+                d[to + j] += g0 * b[bt + j] + g1 * b[size + bt + j] + g2 * b[2 * size + bt + j] + g3 * b[3 * size + bt + j];
+            }
+        }
+    }
+
+    /** Filter rows the kernels work on: 1 for one filter, else four (the missing ones zero). */
+    private static int rows(int filters) {
+        return filters == 1 ? 1 : MAX_FILTERS;
+    }
+
+    /** g (windows × filters) with zero filters appended up to four per window, into {@code into}. */
+    private static float[] padded(float[] g, int gOff, int windows, int filters, float[] into) {
+        for (int w = 0; w < windows; w++)
+            for (int f = 0; f < MAX_FILTERS; f++) into[w * MAX_FILTERS + f] = f < filters ? g[gOff + w * filters + f] : 0f;
+        return into;
+    }
+
+    /** kᵀ (rows(filters) × size) of the (size × filters) kernel matrix k, zero past the last filter, into {@code into}. */
     private static float[] transposed(float[] k, int kOff, int size, int filters, float[] into) {
+        Arrays.fill(into, 0, rows(filters) * size, 0f);
         for (int i = 0; i < size; i++)
             for (int f = 0; f < filters; f++) into[f * size + i] = k[kOff + i * filters + f];
         return into;
