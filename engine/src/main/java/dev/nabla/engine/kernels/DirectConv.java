@@ -1,7 +1,6 @@
 package dev.nabla.engine.kernels;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.Arrays;
@@ -24,8 +23,9 @@ import java.util.Arrays;
  *   dxp[run(w, ki)] += g[w, f] · kᵀ[f][ki]                 scaled runs scattered back
  * </pre>
  * The input gradient is then cropped out of dxp (the adjoint of the padding). Images run in
- * parallel; the kernel gradient is summed per image and then over the images in order, so its
- * bits do not depend on the thread count. {@link Im2col} with {@link Sgemm} is the reference
+ * parallel; the kernel gradient is summed per image and then over the images in order, and a
+ * dot product's lanes are added in an order fixed by the code ({@link VectorMath#sumLanesPairwise}),
+ * so the bits depend neither on the thread count nor on whether the JIT has compiled the loop. {@link Im2col} with {@link Sgemm} is the reference
  * these kernels are tested against.
  */
 public final class DirectConv {
@@ -136,7 +136,7 @@ public final class DirectConv {
             for (; j < bound; j += VL) acc = FloatVector.fromArray(S, a, at + j).fma(FloatVector.fromArray(S, b, bt + j), acc);
             for (; j < seg; j++) tail += a[at + j] * b[bt + j];
         }
-        return acc.reduceLanes(VectorOperators.ADD) + tail;
+        return VectorMath.sumLanesPairwise(acc) + tail;
     }
 
     /** {@link #dot} against the four filters of b (rows {@code size} apart), the first {@code filters} stored to y. */
@@ -161,10 +161,10 @@ public final class DirectConv {
                 t3 += x * b[3 * size + bt + j];
             }
         }
-        y[yAt] = acc0.reduceLanes(VectorOperators.ADD) + t0;
-        if (filters > 1) y[yAt + 1] = acc1.reduceLanes(VectorOperators.ADD) + t1;
-        if (filters > 2) y[yAt + 2] = acc2.reduceLanes(VectorOperators.ADD) + t2;
-        if (filters > 3) y[yAt + 3] = acc3.reduceLanes(VectorOperators.ADD) + t3;
+        y[yAt] = VectorMath.sumLanesPairwise(acc0) + t0;
+        if (filters > 1) y[yAt + 1] = VectorMath.sumLanesPairwise(acc1) + t1;
+        if (filters > 2) y[yAt + 2] = VectorMath.sumLanesPairwise(acc2) + t2;
+        if (filters > 3) y[yAt + 3] = VectorMath.sumLanesPairwise(acc3) + t3;
     }
 
     /** dst runs += scale · src runs, over {@code runs} runs of {@code seg} floats with their own strides. */

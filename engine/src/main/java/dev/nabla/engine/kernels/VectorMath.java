@@ -3,6 +3,7 @@ package dev.nabla.engine.kernels;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -157,6 +158,30 @@ public final class VectorMath {
                 .fma(t, FloatVector.broadcast(S, A1)).mul(t);
         FloatVector r = poly.mul(expMinusSquare).neg().add(1f);
         return r.blend(r.neg(), x.lt(0f));
+    }
+
+    /** For {@link #sumLanesPairwise}: lane i takes lane i + h (mod the length), for h = length/2, length/4, ..., 1. */
+    private static final VectorShuffle<Float>[] HALVES = halves();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] halves() {
+        int steps = Integer.numberOfTrailingZeros(S.length());
+        VectorShuffle<Float>[] h = new VectorShuffle[steps];
+        for (int i = 0, half = S.length() / 2; i < steps; i++, half /= 2) {
+            int by = half;
+            h[i] = VectorShuffle.fromOp(S, lane -> (lane + by) % S.length());
+        }
+        return h;
+    }
+
+    /**
+     * The sum of the lanes of a vector of the preferred species, added pairwise: the upper half
+     * onto the lower, then again, log₂(length) vector adds. The order is fixed by this code, so
+     * the bits are the same compiled or not, as with {@link #sumLanes}, in a few instructions.
+     */
+    public static float sumLanesPairwise(FloatVector v) {
+        for (VectorShuffle<Float> half : HALVES) v = v.add(v.rearrange(half));
+        return v.lane(0);
     }
 
     /** The sum of the lanes, added in lane order (unlike {@code reduceLanes}, whose order may change with compilation). */

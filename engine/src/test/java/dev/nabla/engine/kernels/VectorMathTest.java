@@ -5,6 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -79,6 +80,20 @@ class VectorMathTest {
         assertEquals(lanes.length > 2 ? 0f : 1e8f, VectorMath.sumLanes(FloatVector.fromArray(S, lanes, 0)));
     }
 
+    @Test
+    void sumLanesPairwiseAddsTheUpperHalfOntoTheLowerFirst() {
+        // The same lanes: pairwise, 1e8 meets −1e8 before 1 is added, so the sum is 1. With two
+        // lanes, 1e8 + 1 rounds to 1e8.
+        float[] lanes = new float[S.length()];
+        lanes[0] = 1e8f;
+        lanes[1] = 1f;
+        if (lanes.length > 2) lanes[2] = -1e8f;
+        assertEquals(lanes.length > 2 ? 1f : 1e8f, VectorMath.sumLanesPairwise(FloatVector.fromArray(S, lanes, 0)));
+        float[] counting = new float[S.length()];
+        for (int i = 0; i < counting.length; i++) counting[i] = i + 1;
+        assertEquals(counting.length * (counting.length + 1) / 2f, VectorMath.sumLanesPairwise(FloatVector.fromArray(S, counting, 0)));
+    }
+
     /**
      * The same bits from a JVM that only interprets and from this one once the JIT has compiled
      * the loop (thousands of calls): the property that makes two training runs with one seed
@@ -95,6 +110,9 @@ class VectorMathTest {
     private static String digestInChildJvm(String... modeFlags) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         var command = new java.util.ArrayList<>(List.of(java, "--add-modules", "jdk.incubator.vector"));
+        // The vector width this JVM was told to act as (-XX:UseAVX, -XX:MaxVectorSize): lane sums depend on it.
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:")).forEach(command::add);
         command.addAll(List.of(modeFlags));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), VectorMathDigest.class.getName()));
         Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
