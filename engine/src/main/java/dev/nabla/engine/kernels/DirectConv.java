@@ -22,11 +22,13 @@ import java.util.Arrays;
  *   dkᵀ[f][ki]      += g[w, f] · xp[run(w, ki)]            scaled runs summed
  *   dxp[run(w, ki)] += g[w, f] · kᵀ[f][ki]                 scaled runs scattered back
  * </pre>
- * The input gradient is then cropped out of dxp (the adjoint of the padding). Images run in
- * parallel; the kernel gradient is summed per image and then over the images in order, and a
- * dot product's lanes are added in an order fixed by the code ({@link VectorMath#sumLanesPairwise}),
- * so the bits depend neither on the thread count nor on whether the JIT has compiled the loop. {@link Im2col} with {@link Sgemm} is the reference
- * these kernels are tested against.
+ * The input gradient is then cropped out of dxp (the adjoint of the padding).
+ *
+ * <p>Images run in parallel. The kernel gradient is summed per image and then over the images
+ * in order, and a dot product's lanes are added in an order the code fixes
+ * ({@link VectorMath#sumLanesPairwise}), so the bits depend neither on the thread count nor on
+ * whether the JIT has compiled the loop. {@link Im2col} with {@link Sgemm} is the reference these
+ * kernels are tested against.
  */
 public final class DirectConv {
     /**
