@@ -4,7 +4,8 @@ epoch, timed per epoch. By default HOML's run: Adam on the last 55,000 Fashion-M
 images scaled to [0, 1]; a peer may bring its own images and optimizer (aul_ex23_epoch.py).
 
 Usage: /usr/bin/python3 PEER.py [epochs, default 1] [threads, default 2] [--limit ROWS] [--data DIR]
-HOML's images are train-images-idx3-ubyte.gz in DIR, else in $NABLA_FASHION_MNIST, else in
+HOML's images are train-images-idx3-ubyte.gz in DIR (which must hold Fashion-MNIST's four files,
+as nabla reads them all), else in $NABLA_FASHION_MNIST, else in
 /usr/share/datasets/fashion-mnist (Debian's dataset-fashion-mnist). Prints "PEER {json}" (the
 libraries, blas.describe()), then one "EPOCH_SECONDS epoch seconds loss value" line per epoch.
 """
@@ -18,16 +19,19 @@ import time
 import blas
 
 IMAGES = "train-images-idx3-ubyte.gz"
+# nabla's Datasets.fashionMnist reads the folder's four files, so a benchmark checks all of them.
+FILES = (IMAGES, "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")
 VALIDATION = 5000  # HOML keeps the first 5,000 training images for validation
 
 
 def images_file(folder):
+    """The training images' file in folder (else the usual places), after checking the folder holds all FILES."""
     folder = folder or os.environ.get("NABLA_FASHION_MNIST") or "/usr/share/datasets/fashion-mnist"
-    path = os.path.join(folder, IMAGES)
-    if not os.path.isfile(path):
-        sys.exit(f"Fashion-MNIST not found: no {path}; set NABLA_FASHION_MNIST to the folder holding "
-                 f"{IMAGES}, or install Debian's dataset-fashion-mnist")
-    return path
+    missing = [name for name in FILES if not os.path.isfile(os.path.join(folder, name))]
+    if missing:
+        sys.exit(f"Fashion-MNIST not found: {folder} lacks {', '.join(missing)}; set NABLA_FASHION_MNIST to the "
+                 f"folder holding {', '.join(FILES)}, or install Debian's dataset-fashion-mnist")
+    return os.path.join(folder, IMAGES)
 
 
 def homl_images(np, folder, limit):
