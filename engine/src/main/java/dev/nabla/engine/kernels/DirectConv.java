@@ -40,6 +40,8 @@ public final class DirectConv {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
+    /** Floats in a 64-byte cache line, the line size of current x86 and Arm server cores. */
+    private static final int CACHE_LINE_FLOATS = 16;
 
     private DirectConv() {}
 
@@ -73,7 +75,7 @@ public final class DirectConv {
     /** dK (kH·kW·C × filters) = Σ over windows of the window's pixels times g[w, f]; overwrites dk. */
     public static void kernelGradient(ConvShape s, float[] x, int xOff, float[] g, int gOff, int filters, float[] dk, int dkOff) {
         Padded p = new Padded(s);
-        int size = s.windowSize(), windows = s.outH() * s.outW(), part = rows(filters) * size;
+        int size = s.windowSize(), windows = s.outH() * s.outW(), part = partialStride(rows(filters) * size);
         float[] xp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
         float[] partials = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, s.batch() * part);
         float[] g4 = filters == 1 ? g : padded(g, gOff, s.windows(), filters, Workspace.get(Workspace.Slot.SCRATCH, s.windows() * MAX_FILTERS));
@@ -231,6 +233,16 @@ public final class DirectConv {
                 d[to + j] += g0 * b[bt + j] + g1 * b[size + bt + j] + g2 * b[2 * size + bt + j] + g3 * b[3 * size + bt + j];
             }
         }
+    }
+
+    /**
+     * Floats from one image's partial dKᵀ to the next: the partial rounded up to whole cache
+     * lines, plus one line, so that threads summing neighbouring images never write the same line
+     * (with one filter, every window writes the whole partial: sharing a line made two threads
+     * slower than one).
+     */
+    private static int partialStride(int floats) {
+        return (floats + CACHE_LINE_FLOATS - 1) / CACHE_LINE_FLOATS * CACHE_LINE_FLOATS + CACHE_LINE_FLOATS;
     }
 
     /** Filter rows the kernels work on: 1 for one filter, else four (the missing ones zero). */
