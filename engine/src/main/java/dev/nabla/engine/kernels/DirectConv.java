@@ -84,16 +84,11 @@ public final class DirectConv {
             int dkt = n * part;
             Arrays.fill(partials, dkt, dkt + part, 0f);
             for (int oh = 0; oh < s.outH(); oh++) {
-                if (filters == 1) {
-                    for (int ow = 0, gw = gOff + n * windows + oh * s.outW(); ow < s.outW(); ow++, gw++) {
-                        addScaledRuns(g[gw], xp, p.window(n, oh, ow), p.row(), partials, dkt, p.seg(), p.seg(), s.kH());
-                    }
-                } else {
-                    int gw = (n * windows + oh * s.outW()) * MAX_FILTERS;
-                    for (int ki = 0; ki < s.kH(); ki++) {
-                        sumRow4(g4, gw, xp, p.window(n, oh, 0) + ki * p.row(), s.strideW() * s.channels(), s.outW(),
-                                partials, dkt + ki * p.seg(), size, p.seg());
-                    }
+                int first = n * windows + oh * s.outW(), step = s.strideW() * s.channels();
+                for (int ki = 0; ki < s.kH(); ki++) {
+                    int run = p.window(n, oh, 0) + ki * p.row();
+                    if (filters == 1) sumRow1(g, gOff + first, xp, run, step, s.outW(), partials, dkt + ki * p.seg(), p.seg());
+                    else sumRow4(g4, first * MAX_FILTERS, xp, run, step, s.outW(), partials, dkt + ki * p.seg(), size, p.seg());
                 }
             }
         });
@@ -127,8 +122,9 @@ public final class DirectConv {
         });
     }
 
-    // One filter: one dot product, or one scaled run, per window row. Two to four filters: four at
-    // once, with kᵀ and g padded by zero filters, so that each run of the image is read once.
+    // One filter: one dot product, or one scaled run, per window row, and one dKᵀ run per output
+    // row. Two to four filters: four at once, with kᵀ and g padded by zero filters, so that each
+    // run of the image is read once.
 
     /** Σ over {@code runs} runs of {@code seg} floats of a (runs {@code row} apart) · b (runs contiguous). */
     private static float dot(float[] a, int at, int row, float[] b, int seg, int runs) {
@@ -185,10 +181,25 @@ public final class DirectConv {
     }
 
     /**
-     * The four filter rows of d (rows {@code size} apart) += Σ over {@code count} windows along an
-     * output row of g4[w, f] · their run in a ({@code step} apart): each row of dKᵀ is held in
-     * registers while the windows pass, instead of being loaded and stored once per window.
+     * d (one run of {@code seg} floats) += Σ over {@code count} windows along an output row of
+     * g[w] · their run in a ({@code step} apart): the run of dKᵀ is held in registers while the
+     * windows pass, instead of being loaded and stored once per window.
      */
+    private static void sumRow1(float[] g, int gw, float[] a, int at, int step, int count, float[] d, int dt, int seg) {
+        int bound = S.loopBound(seg), j = 0;
+        for (; j < bound; j += VL) {
+            FloatVector acc = FloatVector.fromArray(S, d, dt + j);
+            for (int w = 0, from = at + j; w < count; w++, from += step) {
+                acc = FloatVector.fromArray(S, a, from).fma(FloatVector.broadcast(S, g[gw + w]), acc);
+            }
+            acc.intoArray(d, dt + j);
+        }
+        for (; j < seg; j++) {
+            for (int w = 0, from = at + j; w < count; w++, from += step) d[dt + j] += a[from] * g[gw + w];
+        }
+    }
+
+    /** {@link #sumRow1} for the four filter rows of d ({@code size} apart), g4 holding four filters per window. */
     private static void sumRow4(float[] g4, int gw, float[] a, int at, int step, int count, float[] d, int dt, int size, int seg) {
         int bound = S.loopBound(seg), j = 0;
         for (; j < bound; j += VL) {
@@ -238,8 +249,7 @@ public final class DirectConv {
     /**
      * Floats from one image's partial dKᵀ to the next: the partial rounded up to whole cache
      * lines, plus one line, so that threads summing neighbouring images never write the same line
-     * (with one filter, every window writes the whole partial: sharing a line made two threads
-     * slower than one).
+     * (when every window wrote the whole partial, sharing a line made two threads slower than one).
      */
     private static int partialStride(int floats) {
         return (floats + CACHE_LINE_FLOATS - 1) / CACHE_LINE_FLOATS * CACHE_LINE_FLOATS + CACHE_LINE_FLOATS;
