@@ -58,7 +58,7 @@ public final class DirectConv {
         Padded p = new Padded(s);
         int size = s.windowSize(), windows = s.outH() * s.outW();
         float[] xp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
-        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, rows(filters) * size));
+        float[] kt = kernelRows(k, kOff, size, filters);
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             p.pad(x, xOff, xp, n);
             int at = yOff + n * windows * filters;
@@ -78,7 +78,7 @@ public final class DirectConv {
         int size = s.windowSize(), windows = s.outH() * s.outW(), part = partialStride(rows(filters) * size);
         float[] xp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
         float[] partials = Workspace.get(Workspace.Slot.COLUMN_GRADIENT, s.batch() * part);
-        float[] g4 = filters == 1 ? g : padded(g, gOff, s.windows(), filters, Workspace.get(Workspace.Slot.SCRATCH, s.windows() * MAX_FILTERS));
+        float[] g4 = filters == 1 ? null : fourFilters(g, gOff, s.windows(), filters, Workspace.get(Workspace.Slot.SCRATCH, s.windows() * MAX_FILTERS));
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             p.pad(x, xOff, xp, n);
             int dkt = n * part;
@@ -92,14 +92,11 @@ public final class DirectConv {
                 }
             }
         });
-        // Sum the images' dKᵀ in image order, transposing into the kernel's (kH·kW·C × F) layout.
-        for (int i = 0; i < size; i++) {
-            for (int f = 0; f < filters; f++) {
-                float sum = 0f;
-                for (int n = 0, at = f * size + i; n < s.batch(); n++, at += part) sum += partials[at];
-                dk[dkOff + i * filters + f] = sum;
-            }
-        }
+        // dKᵀ = the images' partials summed in image order (into SCRATCH: g4 is done with), then
+        // transposed into the kernel's (kH·kW·C × F) layout.
+        float[] dkt = Workspace.get(Workspace.Slot.SCRATCH, part);
+        Reduce.sumAxis(partials, 0, 1, s.batch(), part, dkt, 0);
+        transpose(dkt, 0, filters, size, dk, dkOff);
     }
 
     /** dx = the adjoint of {@link #forward} in x applied to g (windows × filters); overwrites dx. */
@@ -107,14 +104,14 @@ public final class DirectConv {
         Padded p = new Padded(s);
         int size = s.windowSize(), windows = s.outH() * s.outW();
         float[] dxp = Workspace.get(Workspace.Slot.COLUMNS, s.batch() * p.image());
-        float[] kt = transposed(k, kOff, size, filters, Workspace.get(Workspace.Slot.SCRATCH, rows(filters) * size));
+        float[] kt = kernelRows(k, kOff, size, filters);
         Parallel.forEach(s.batch(), flops(s, filters), Sgemm.PARALLEL_MIN_FLOPS, n -> {
             Arrays.fill(dxp, n * p.image(), (n + 1) * p.image(), 0f);
             int gw = gOff + n * windows * filters;
             for (int oh = 0; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, gw += filters) {
                     int window = p.window(n, oh, ow);
-                    if (filters == 1) addScaledRuns(g[gw], kt, 0, p.seg(), dxp, window, p.row(), p.seg(), s.kH());
+                    if (filters == 1) scatter1(g[gw], kt, dxp, window, p.row(), p.seg(), s.kH());
                     else scatter4(g, gw, filters, kt, size, dxp, window, p.row(), p.seg(), s.kH());
                 }
             }
@@ -167,16 +164,16 @@ public final class DirectConv {
         if (filters > 3) y[yAt + 3] = VectorMath.sumLanesPairwise(acc3) + t3;
     }
 
-    /** dst runs += scale · src runs, over {@code runs} runs of {@code seg} floats with their own strides. */
-    private static void addScaledRuns(float scale, float[] src, int from, int srcRow, float[] dst, int to, int dstRow, int seg, int runs) {
+    /** The runs of d ({@code row} apart) += scale · the runs of b (contiguous, {@code seg} floats each). */
+    private static void scatter1(float scale, float[] b, float[] d, int to, int row, int seg, int runs) {
         FloatVector sv = FloatVector.broadcast(S, scale);
         int bound = S.loopBound(seg);
-        for (int r = 0; r < runs; r++, from += srcRow, to += dstRow) {
+        for (int r = 0, bt = 0; r < runs; r++, to += row, bt += seg) {
             int j = 0;
             for (; j < bound; j += VL) {
-                FloatVector.fromArray(S, src, from + j).fma(sv, FloatVector.fromArray(S, dst, to + j)).intoArray(dst, to + j);
+                FloatVector.fromArray(S, b, bt + j).fma(sv, FloatVector.fromArray(S, d, to + j)).intoArray(d, to + j);
             }
-            for (; j < seg; j++) dst[to + j] += scale * src[from + j];
+            for (; j < seg; j++) d[to + j] += scale * b[bt + j];
         }
     }
 
@@ -224,7 +221,7 @@ public final class DirectConv {
         }
     }
 
-    /** The runs of d += Σ over four filters of g[w, f] · kᵀ[f] (rows {@code size} apart), f ≥ filters counting as 0. */
+    /** {@link #scatter1} of Σ over four filters of g[w, f] · kᵀ[f] (rows {@code size} apart), f ≥ filters counting as 0. */
     private static void scatter4(float[] g, int gw, int filters, float[] b, int size, float[] d, int to, int row, int seg, int runs) {
         float g0 = g[gw], g1 = filters > 1 ? g[gw + 1] : 0f, g2 = filters > 2 ? g[gw + 2] : 0f, g3 = filters > 3 ? g[gw + 3] : 0f;
         FloatVector v0 = FloatVector.broadcast(S, g0), v1 = FloatVector.broadcast(S, g1);
@@ -248,8 +245,7 @@ public final class DirectConv {
 
     /**
      * Floats from one image's partial dKᵀ to the next: the partial rounded up to whole cache
-     * lines, plus one line, so that threads summing neighbouring images never write the same line
-     * (when every window wrote the whole partial, sharing a line made two threads slower than one).
+     * lines, plus one line, so that threads summing neighbouring images never write the same line.
      */
     private static int partialStride(int floats) {
         return (floats + CACHE_LINE_FLOATS - 1) / CACHE_LINE_FLOATS * CACHE_LINE_FLOATS + CACHE_LINE_FLOATS;
@@ -261,18 +257,24 @@ public final class DirectConv {
     }
 
     /** g (windows × filters) with zero filters appended up to four per window, into {@code into}. */
-    private static float[] padded(float[] g, int gOff, int windows, int filters, float[] into) {
+    private static float[] fourFilters(float[] g, int gOff, int windows, int filters, float[] into) {
         for (int w = 0; w < windows; w++)
             for (int f = 0; f < MAX_FILTERS; f++) into[w * MAX_FILTERS + f] = f < filters ? g[gOff + w * filters + f] : 0f;
         return into;
     }
 
-    /** kᵀ (rows(filters) × size) of the (size × filters) kernel matrix k, zero past the last filter, into {@code into}. */
-    private static float[] transposed(float[] k, int kOff, int size, int filters, float[] into) {
-        Arrays.fill(into, 0, rows(filters) * size, 0f);
-        for (int i = 0; i < size; i++)
-            for (int f = 0; f < filters; f++) into[f * size + i] = k[kOff + i * filters + f];
-        return into;
+    /** kᵀ, rows(filters) × size, of the (size × filters) kernel matrix k, zero past the last filter, in SCRATCH. */
+    private static float[] kernelRows(float[] k, int kOff, int size, int filters) {
+        float[] kt = Workspace.get(Workspace.Slot.SCRATCH, rows(filters) * size);
+        transpose(k, kOff, size, filters, kt, 0);
+        Arrays.fill(kt, filters * size, rows(filters) * size, 0f);
+        return kt;
+    }
+
+    /** t (cols × rows, from tOff) = the transpose of a (rows × cols, from aOff). */
+    private static void transpose(float[] a, int aOff, int rows, int cols, float[] t, int tOff) {
+        for (int r = 0; r < rows; r++)
+            for (int c = 0; c < cols; c++) t[tOff + c * rows + r] = a[aOff + r * cols + c];
     }
 
     private static long flops(ConvShape s, int filters) {
