@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * {@code fmaPeak}, a register-only loop of independent vector FMAs, the most the core does
  * through the Vector API at the JVM's vector width; and {@code microKernel}, the micro-kernel
  * this machine was given ({@link MicroKernel#choose}) on a KC-deep packed A and B that sit in
- * L1. The micro-kernel's figure against the peak says whether its tile stays in registers: a
+ * L1, and {@code microKernelInPlace}, the same tile reading A's MR rows in place. The micro-kernel's figure against the peak says whether its tile stays in registers: a
  * spilled accumulator costs a load and a store on every k and shows as a large gap. Run with
  * {@code -jvmArgsAppend -XX:UseAVX=2} (or {@code -XX:MaxVectorSize=16}) to measure a narrower
  * machine's kernel. This class sits in the engine's package to reach the package-private kernel.
@@ -68,6 +68,14 @@ public class MicroKernelBench {
     @Benchmark
     public float[] microKernel(Flops f) {
         kernel.multiply(Sgemm.KC, a, 0, b, 0, kernel.nr, kernel.nr, tile);
+        f.flop += 2L * kernel.mr * kernel.nr * Sgemm.KC;
+        return tile;
+    }
+
+    /** The same tile with A read in place ({@link MicroKernel#multiplyInPlace}): MR rows of KC floats. */
+    @Benchmark
+    public float[] microKernelInPlace(Flops f) {
+        kernel.multiplyInPlace(Sgemm.KC, a, 0, Sgemm.KC, b, 0, kernel.nr, tile);
         f.flop += 2L * kernel.mr * kernel.nr * Sgemm.KC;
         return tile;
     }

@@ -5,6 +5,9 @@ package dev.nabla.engine.kernels;
  * micro-panel (MR × kc, MR consecutive floats per k) and a B micro-panel (kc × NR, rows
  * {@code bRowStride} apart), written to a scratch tile of MR rows of NR floats.
  *
+ * <p>A is read either packed ({@link #multiply}) or in place from the caller's rows
+ * ({@link #multiplyInPlace}, for products with few columns: see {@link Sgemm}).
+ *
  * <p>The tile lives in vector registers for the whole k loop, so its shape is set by the
  * register file: MR rows of NR/VL vectors take MR·NR/VL accumulators, plus the NR/VL vectors of
  * one row of B and one broadcast value of A. Which shape fits is decided once, at start-up, from
@@ -44,6 +47,17 @@ abstract sealed class MicroKernel permits Kernel8x2, Kernel5x2, ScalarKernel4x4 
      * {@code columns} (a micro-panel at the right edge of C, at most NR wide).
      */
     abstract void multiply(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, int columns, float[] tile);
+
+    /**
+     * The same tile, all NR columns, with A read in place instead of packed:
+     * {@code tile[r·NR + j] = Σ_p a[ai + r·lda + p] · b[bi + p·bRowStride + j]}, the MR rows of a
+     * row-major A lda apart, each read with unit stride. The terms and their order are those of
+     * {@link #multiply}, so the two give the same bits; only where A's values come from differs.
+     * Each kernel writes this loop out a second time rather than give the first one strides for
+     * A, so that the packed loop, measured at the FMA peak ({@code MicroKernelBench}), stays as
+     * it was.
+     */
+    abstract void multiplyInPlace(int kc, float[] a, int ai, int lda, float[] b, int bi, int bRowStride, float[] tile);
 
     /** The kernel for this machine's vector width and register file (see the table above). */
     static MicroKernel choose(Machine machine) {

@@ -45,4 +45,28 @@ final class ScalarKernel4x4 extends MicroKernel {
         tile[8] = c20;  tile[9] = c21;  tile[10] = c22; tile[11] = c23;
         tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
     }
+
+    @Override
+    void multiplyInPlace(int kc, float[] a, int ai, int lda, float[] b, int bi, int bRowStride, float[] tile) {
+        int a1 = ai + lda, a2 = a1 + lda, a3 = a2 + lda;
+        float c00 = 0, c01 = 0, c02 = 0, c03 = 0;
+        float c10 = 0, c11 = 0, c12 = 0, c13 = 0;
+        float c20 = 0, c21 = 0, c22 = 0, c23 = 0;
+        float c30 = 0, c31 = 0, c32 = 0, c33 = 0;
+        for (int p = 0; p < kc; p++, bi += bRowStride) {
+            float b0 = b[bi], b1 = b[bi + 1], b2 = b[bi + 2], b3 = b[bi + 3];
+            float x = a[ai + p];
+            c00 = Math.fma(x, b0, c00); c01 = Math.fma(x, b1, c01); c02 = Math.fma(x, b2, c02); c03 = Math.fma(x, b3, c03);
+            x = a[a1 + p];
+            c10 = Math.fma(x, b0, c10); c11 = Math.fma(x, b1, c11); c12 = Math.fma(x, b2, c12); c13 = Math.fma(x, b3, c13);
+            x = a[a2 + p];
+            c20 = Math.fma(x, b0, c20); c21 = Math.fma(x, b1, c21); c22 = Math.fma(x, b2, c22); c23 = Math.fma(x, b3, c23);
+            x = a[a3 + p];
+            c30 = Math.fma(x, b0, c30); c31 = Math.fma(x, b1, c31); c32 = Math.fma(x, b2, c32); c33 = Math.fma(x, b3, c33);
+        }
+        tile[0] = c00;  tile[1] = c01;  tile[2] = c02;  tile[3] = c03;
+        tile[4] = c10;  tile[5] = c11;  tile[6] = c12;  tile[7] = c13;
+        tile[8] = c20;  tile[9] = c21;  tile[10] = c22; tile[11] = c23;
+        tile[12] = c30; tile[13] = c31; tile[14] = c32; tile[15] = c33;
+    }
 }

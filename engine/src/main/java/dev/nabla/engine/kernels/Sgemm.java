@@ -41,6 +41,13 @@ import java.util.Arrays;
  * cut into equal blocks (784 as 4 × 196), so that no block is a short tail that pays the fixed
  * costs of a block for little work.
  *
+ * <p><b>Few columns.</b> The same holds for A the other way round. A convolution's X·K has
+ * thousands of rows (one per window) and 16 to 64 columns (one per filter), so each row tile of
+ * A meets only a few micro-panels of B, and packing it copies the whole lowered matrix once more.
+ * So a block of at most {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels reads an untransposed A
+ * in place, MR rows lda apart ({@link MicroKernel#multiplyInPlace}; see {@link #readsAInPlace});
+ * only a partial row tile at the bottom edge is still packed.
+ *
  * <p><b>The micro-kernel</b> ({@link MicroKernel}) keeps an MR × NR tile of C in registers for
  * the whole k loop; only after the last k is the tile added to C. Its shape depends on the
  * register file and is chosen at start-up from the {@link Machine}: 8 × 2 vectors where there
@@ -79,6 +86,14 @@ public final class Sgemm {
     static final int NC = BLOCKING.nc;
     /** Blocks of at most this many rows (a training batch of 32) read an untransposed B in place. */
     static final int IN_PLACE_MAX_ROWS = 32;
+    /**
+     * Blocks of at most this many micro-panels of B read an untransposed A in place: at most 64
+     * columns with AVX2's 16-column tile, 128 with AVX-512's 32. With more panels, each row tile
+     * of A is read once per panel from the caller's rows, and packing it once pays again.
+     */
+    static final int A_IN_PLACE_MAX_PANELS = 4;
+    /** The {@code lda} that tells {@link #macroKernel} its A is packed, not read in place. */
+    private static final int PACKED = -1;
     /** Below this many floating-point operations a product runs on one thread. */
     static final long PARALLEL_MIN_FLOPS = 2_000_000;
     /**
@@ -144,29 +159,36 @@ public final class Sgemm {
                                       float beta, float[] c, int cOff, int ldc) {
         if (i0 >= i1 || j0 >= j1) return;
         Workspace ws = WORKSPACE.get();
-        boolean direct = readsBInPlace(transB, i1 - i0, ldb);
+        boolean bInPlace = readsBInPlace(transB, i1 - i0, ldb);
+        boolean aInPlace = readsAInPlace(transA, alpha, lda, j1 - j0);
         // k is cut into equal blocks of at most KC: 784 as 4 × 196, not 3 × 256 + 16, whose
         // last block would pay the fixed costs of a block for little work.
         int kcStep = ceilDiv(k, ceilDiv(k, KC));
         for (int jc = j0; jc < j1; jc += NC) {                       // loop 5
             int nc = Math.min(NC, j1 - jc);
             // In place, only a partial micro-panel at the right edge is packed (zero-padded).
-            int inPlace = direct ? nc / NR * NR : 0;
+            int bPanels = bInPlace ? nc / NR * NR : 0;
             for (int pc = 0; pc < k; pc += kcStep) {                 // loop 4
                 int kc = Math.min(kcStep, k - pc);
-                float[] packedB = ws.packedB(ceilDiv(nc - inPlace, NR) * NR * kc);
-                Pack.b(transB, b, bOff, ldb, pc, kc, jc + inPlace, nc - inPlace, packedB, ws.gatherIndex);
+                float[] packedB = ws.packedB(ceilDiv(nc - bPanels, NR) * NR * kc);
+                Pack.b(transB, b, bOff, ldb, pc, kc, jc + bPanels, nc - bPanels, packedB, ws.gatherIndex);
                 // The first k-block scales C by beta; the later ones add to it.
                 float betaBlock = pc == 0 ? beta : 1f;
                 for (int ic = i0; ic < i1; ic += MC) {               // loop 3
                     int mc = Math.min(MC, i1 - ic);
-                    float[] packedA = ws.packedA(ceilDiv(mc, MR) * MR * kc);
-                    Pack.a(transA, a, aOff, lda, ic, mc, pc, kc, alpha, packedA);
                     int cBlock = cOff + ic * ldc + jc;
-                    // B micro-panel of columns jr.. : in place at b[.. + jr], row stride ldb;
-                    // packed at packedB[jr·kc], row stride NR.
-                    macroKernel(mc, inPlace, kc, packedA, b, bOff + pc * ldb + jc, 1, ldb, betaBlock, c, cBlock, ldc, ws.tile);
-                    macroKernel(mc, nc - inPlace, kc, packedA, packedB, 0, kc, NR, betaBlock, c, cBlock + inPlace, ldc, ws.tile);
+                    // In place, only a partial row tile at the bottom edge is packed (zero-padded).
+                    int aRows = aInPlace ? mc / MR * MR : 0;
+                    if (aRows > 0) {
+                        macroKernels(aRows, kc, a, aOff + ic * lda + pc, lda, b, bOff + pc * ldb + jc, ldb, bPanels,
+                                packedB, nc - bPanels, betaBlock, c, cBlock, ldc, ws.tile);
+                    }
+                    if (aRows < mc) {
+                        float[] packedA = ws.packedA(ceilDiv(mc - aRows, MR) * MR * kc);
+                        Pack.a(transA, a, aOff, lda, ic + aRows, mc - aRows, pc, kc, alpha, packedA);
+                        macroKernels(mc - aRows, kc, packedA, 0, PACKED, b, bOff + pc * ldb + jc, ldb, bPanels,
+                                packedB, nc - bPanels, betaBlock, c, cBlock + aRows * ldc, ldc, ws.tile);
+                    }
                 }
             }
         }
@@ -184,18 +206,45 @@ public final class Sgemm {
     }
 
     /**
-     * Loops 2 and 1: every MR × NR tile of an mc × nc block of C, from packed A and a B whose
-     * micro-panel for columns jr.. starts at {@code b[bBase + jr·bPanelStep]} with rows
-     * {@code bRowStride} apart.
+     * Whether the micro-kernel reads the row tiles of A straight from the caller's array
+     * ({@link MicroKernel#multiplyInPlace}) instead of a packed copy. Packed A pays off when each
+     * row tile is reused by many micro-panels of B; a block of at most
+     * {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels (a convolution's X·K, whose
+     * thousands of windows meet 16 to 64 filters) uses it a few times, and packing copies every
+     * float of A once more. Only an untransposed A whose alpha is 1 (packing folds alpha in) can
+     * be read in place, and, as for B, not with a row stride of a multiple of 4 KiB.
      */
-    private static void macroKernel(int mc, int nc, int kc, float[] packedA,
+    private static boolean readsAInPlace(boolean transA, float alpha, int lda, int columns) {
+        return !transA && alpha == 1f && lda % 1024 != 0 && columns % NR == 0 && columns <= A_IN_PLACE_MAX_PANELS * NR;
+    }
+
+    /**
+     * Rows of A, packed ({@code lda = PACKED}) or read in place, against both parts of a k-block of
+     * B: its first {@code bPanels} columns read in place at {@code b[bBase + p·ldb + j]} (row
+     * stride ldb), the {@code packedColumns} after them from {@code packedB} (micro-panel jr at
+     * {@code packedB[jr·kc]}, row stride NR).
+     */
+    private static void macroKernels(int mc, int kc, float[] a, int aBase, int lda,
+                                     float[] b, int bBase, int ldb, int bPanels, float[] packedB, int packedColumns,
+                                     float beta, float[] c, int cBlock, int ldc, float[] tile) {
+        macroKernel(mc, bPanels, kc, a, aBase, lda, b, bBase, 1, ldb, beta, c, cBlock, ldc, tile);
+        macroKernel(mc, packedColumns, kc, a, aBase, lda, packedB, 0, kc, NR, beta, c, cBlock + bPanels, ldc, tile);
+    }
+
+    /**
+     * Loops 2 and 1: every MR × NR tile of an mc × nc block of C, from a B whose micro-panel for
+     * columns jr.. starts at {@code b[bBase + jr·bPanelStep]} with rows {@code bRowStride} apart,
+     * and an A whose row tile ir.. is packed at {@code a[aBase + ir·kc]} ({@code lda = PACKED}) or
+     * read in place, MR rows from {@code a[aBase + ir·lda]} (whole tiles and micro-panels only).
+     */
+    private static void macroKernel(int mc, int nc, int kc, float[] a, int aBase, int lda,
                                     float[] b, int bBase, int bPanelStep, int bRowStride,
                                     float beta, float[] c, int cBlock, int ldc, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {                        // loop 2
             int nr = Math.min(NR, nc - jr), bi = bBase + jr * bPanelStep;
             for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
-                // Packed A micro-panel of rows ir.. starts at ir·kc.
-                KERNEL.multiply(kc, packedA, ir * kc, b, bi, bRowStride, nr, tile);
+                if (lda == PACKED) KERNEL.multiply(kc, a, aBase + ir * kc, b, bi, bRowStride, nr, tile);
+                else KERNEL.multiplyInPlace(kc, a, aBase + ir * lda, lda, b, bi, bRowStride, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
                 if (nr == NR && VECTORS) mergeRows(tile, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge

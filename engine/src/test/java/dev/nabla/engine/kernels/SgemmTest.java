@@ -93,6 +93,8 @@ class SgemmTest {
         // A few rows read B in place, except with a row stride of 4 KiB (1024 floats), which packs.
         cases.add(Arguments.of(new Case(false, false, 24, 1000, 300, 1f, 0f, 0)));
         cases.add(Arguments.of(new Case(false, false, 24, 1024, 300, 1f, 0f, 0)));
+        // A convolution's X·K: thousands of rows, a few whole micro-panels of columns, A read in place.
+        cases.add(Arguments.of(new Case(false, false, 4 * Sgemm.SPLIT_MIN_ROWS + 3, 2 * Sgemm.NR, 144, 1f, 0f, 0)));
         return cases.stream();
     }
 
@@ -116,6 +118,35 @@ class SgemmTest {
         Case tall = new Case(false, false, 4 * Sgemm.SPLIT_MIN_ROWS + 3, 37, 29, 1f, 0f, 0);
         assertEquals(new Sgemm.Grid(4, 1), Sgemm.Grid.choose(2, tall.m(), tall.n(), tall.k()));
         assertArrayEquals(check(tall, 1), check(tall, 2));
+    }
+
+    /**
+     * Products of a few whole micro-panels of columns read an untransposed A in place; a partial
+     * row tile at the bottom edge, and any A scaled by alpha, are packed. Every element is still
+     * the same sum in the same order, so C has the bits of the same product with A stored
+     * transposed, which is always packed.
+     */
+    @Test
+    void aReadInPlaceGivesTheBitsOfAPackedA() {
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int panels : new int[] {1, 2, Sgemm.A_IN_PLACE_MAX_PANELS, Sgemm.A_IN_PLACE_MAX_PANELS + 1}) {
+            for (int m : new int[] {2 * Sgemm.MR, 3 * Sgemm.MR + 2, 40 * Sgemm.MR + 1}) {
+                for (int k : new int[] {27, Sgemm.KC + 13}) {
+                    for (float alpha : new float[] {1f, 0.5f}) {
+                        int n = panels * Sgemm.NR, lda = k + 3;
+                        float[] a = random(rng, m * lda), aT = new float[k * m], b = random(rng, k * n);
+                        for (int i = 0; i < m; i++) for (int p = 0; p < k; p++) aT[p * m + i] = a[i * lda + p];
+                        for (int threads = 1; threads <= 2; threads++) {
+                            float[] inPlace = new float[m * n], packed = new float[m * n];
+                            Sgemm.sgemm(threads, false, false, m, n, k, alpha, a, 0, lda, b, 0, n, 0f, inPlace, 0, n);
+                            Sgemm.sgemm(threads, true, false, m, n, k, alpha, aT, 0, m, b, 0, n, 0f, packed, 0, n);
+                            assertArrayEquals(packed, inPlace, m + "×" + n + "×" + k + " alpha " + alpha + " on " + threads + " threads");
+                        }
+                        check(new Case(false, false, m, n, k, alpha, 0.5f, 3), 1);
+                    }
+                }
+            }
+        }
     }
 
     @Test
