@@ -9,32 +9,37 @@ import java.util.Arrays;
  * every row back onto the window it came from (overlapping windows sum), which turns the
  * gradient of the lowered matrix into the gradient of the image.
  *
- * <p>In channels-last layout a window position (oh, ow, ki, kj) is a contiguous run of C floats
- * in both the image and the matrix, and where each run starts in an image is the same for every
- * image, so both kernels first tabulate those starts (−1 for runs in the padding) and then move
- * whole runs. Images are processed in parallel.
+ * <p>In channels-last layout one row of a window, (oh, ow, ki) with kj = 0 … kW−1, is kW pixels
+ * side by side in one row of the image: a contiguous run of kW·C floats in both the image and the
+ * matrix, less the pixels that fall into the left or right padding. Where each run starts in an
+ * image, and which of its pixels are inside, is the same for every image, so both kernels first
+ * tabulate the runs and then move them whole: nine floats at a time for a 3×3 kernel over one
+ * channel, where a run per pixel would move one. Images are processed in parallel.
  */
 public final class Im2col {
     /** Below this many floats moved, a call runs on the calling thread. */
     static final long PARALLEL_MIN_FLOATS = 1 << 16;
+    /** Ints per run in the table of {@link #runs}: start in the image, first and last+1 pixel inside. */
+    private static final int RUN = 3;
 
     private Im2col() {}
 
     /** col[(n, oh, ow), (ki, kj, c)] = x[n, oh·sH − padTop + ki, ow·sW − padLeft + kj, c], or 0 outside the image. */
     public static void im2col(ConvShape s, float[] x, int xOff, float[] col) {
         int count = runCount(s);
-        int[] runs = runStarts(s);
-        int c = s.channels(), image = s.inH() * s.inW() * c;
+        int[] runs = runs(s);
+        int c = s.channels(), image = s.inH() * s.inW() * c, width = s.kW() * c;
         Parallel.forEach(s.batch(), (long) s.windows() * s.windowSize(), PARALLEL_MIN_FLOATS, n -> {
-            int from = xOff + n * image, at = n * count * c;
-            for (int r = 0; r < count; r++, at += c) {
-                if (runs[r] < 0) {
-                    Arrays.fill(col, at, at + c, 0f);
-                } else if (c >= 16) {
-                    System.arraycopy(x, from + runs[r], col, at, c);
+            int from = xOff + n * image, at = n * count * width;
+            for (int r = 0; r < count * RUN; r += RUN, at += width) {
+                int start = runs[r], lo = runs[r + 1] * c, hi = runs[r + 2] * c;
+                Arrays.fill(col, at, at + lo, 0f);
+                if (hi - lo >= 16) {
+                    System.arraycopy(x, from + start, col, at + lo, hi - lo);
                 } else {
-                    for (int i = 0; i < c; i++) col[at + i] = x[from + runs[r] + i];
+                    for (int i = lo; i < hi; i++) col[at + i] = x[from + start + i - lo];
                 }
+                Arrays.fill(col, at + hi, at + width, 0f);
             }
         });
     }
@@ -42,42 +47,41 @@ public final class Im2col {
     /** dx[n, ih, iw, c] = Σ over windows covering (ih, iw) of dcol[window, (ki, kj, c)]. Overwrites dx. */
     public static void col2im(ConvShape s, float[] dcol, float[] dx, int dxOff) {
         int count = runCount(s);
-        int[] runs = runStarts(s);
-        int c = s.channels(), image = s.inH() * s.inW() * c;
+        int[] runs = runs(s);
+        int c = s.channels(), image = s.inH() * s.inW() * c, width = s.kW() * c;
         Parallel.forEach(s.batch(), (long) s.windows() * s.windowSize(), PARALLEL_MIN_FLOATS, n -> {
-            int to = dxOff + n * image, at = n * count * c;
+            int to = dxOff + n * image, at = n * count * width;
             Arrays.fill(dx, to, to + image, 0f);
-            for (int r = 0; r < count; r++, at += c) {
-                if (runs[r] < 0) continue;
-                if (c >= 16) {
-                    ElementWise.accumulate(dcol, at, dx, to + runs[r], c);
-                } else {
-                    for (int i = 0; i < c; i++) dx[to + runs[r] + i] += dcol[at + i];
-                }
+            for (int r = 0; r < count * RUN; r += RUN, at += width) {
+                int start = runs[r], lo = runs[r + 1] * c, hi = runs[r + 2] * c;
+                ElementWise.accumulate(dcol, at + lo, dx, to + start, hi - lo);
             }
         });
     }
 
-    /** Runs per image: one per (oh, ow, ki, kj). */
+    /** Runs per image: one per window row (oh, ow, ki). */
     private static int runCount(ConvShape s) {
-        return s.outH() * s.outW() * s.kH() * s.kW();
+        return s.outH() * s.outW() * s.kH();
     }
 
     /**
-     * For each (oh, ow, ki, kj) in row-major order, the offset of its C-run within one image, or
-     * −1 in the padding: the first {@link #runCount} entries of this thread's index workspace.
+     * For each window row (oh, ow, ki) in row-major order, {@link #RUN} ints: the offset within
+     * one image of its first pixel inside the image, and the range [lo, hi) of kj inside it
+     * (lo = hi where the whole row lies in the padding). In this thread's index workspace.
      */
-    private static int[] runStarts(ConvShape s) {
-        int[] runs = Workspace.indices(runCount(s));
+    private static int[] runs(ConvShape s) {
+        int[] runs = Workspace.indices(runCount(s) * RUN);
         int r = 0;
         for (int oh = 0; oh < s.outH(); oh++)
             for (int ow = 0; ow < s.outW(); ow++)
-                for (int ki = 0; ki < s.kH(); ki++)
-                    for (int kj = 0; kj < s.kW(); kj++) {
-                        int ih = oh * s.strideH() - s.padTop() + ki, iw = ow * s.strideW() - s.padLeft() + kj;
-                        boolean inside = ih >= 0 && ih < s.inH() && iw >= 0 && iw < s.inW();
-                        runs[r++] = inside ? (ih * s.inW() + iw) * s.channels() : -1;
-                    }
+                for (int ki = 0; ki < s.kH(); ki++) {
+                    int ih = oh * s.strideH() - s.padTop() + ki, iw = ow * s.strideW() - s.padLeft();
+                    int lo = Math.max(0, -iw), hi = Math.min(s.kW(), s.inW() - iw);
+                    if (ih < 0 || ih >= s.inH() || lo >= hi) lo = hi = 0;
+                    runs[r++] = lo < hi ? (ih * s.inW() + iw + lo) * s.channels() : 0;
+                    runs[r++] = lo;
+                    runs[r++] = hi;
+                }
         return runs;
     }
 }
