@@ -160,7 +160,7 @@ public final class Sgemm {
         if (i0 >= i1 || j0 >= j1) return;
         Workspace ws = WORKSPACE.get();
         boolean bInPlace = readsBInPlace(transB, i1 - i0, ldb);
-        boolean aInPlace = readsAInPlace(transA, alpha, lda, j1 - j0);
+        boolean aInPlace = readsAInPlace(transA, alpha, lda, i1 - i0, j1 - j0);
         // k is cut into equal blocks of at most KC: 784 as 4 × 196, not 3 × 256 + 16, whose
         // last block would pay the fixed costs of a block for little work.
         int kcStep = ceilDiv(k, ceilDiv(k, KC));
@@ -207,15 +207,19 @@ public final class Sgemm {
 
     /**
      * Whether the micro-kernel reads the row tiles of A straight from the caller's array
-     * ({@link MicroKernel#multiplyInPlace}) instead of a packed copy. Packed A pays off when each
-     * row tile is reused by many micro-panels of B; a block of at most
-     * {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels (a convolution's X·K, whose
-     * thousands of windows meet 16 to 64 filters) uses it a few times, and packing copies every
-     * float of A once more. Only an untransposed A whose alpha is 1 (packing folds alpha in) can
-     * be read in place, and, as for B, not with a row stride of a multiple of 4 KiB.
+     * ({@link MicroKernel#multiplyInPlace}) instead of a packed copy: the mirror image of
+     * {@link #readsBInPlace}. Packed A pays off when each row tile is reused by many micro-panels
+     * of B; a tall block of at most {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels (a
+     * convolution's X·K, whose thousands of windows meet 16 to 64 filters) uses it a few times,
+     * and packing would copy the whole lowered matrix once more. A block of at most
+     * {@link #IN_PLACE_MAX_ROWS} rows keeps packing A: there A is small, and its packed copy,
+     * reused for every micro-panel, measured faster (32×784 · 784×128 with AVX-512's 32-column
+     * tile: 66 µs packed, 70–73 in place). Only an untransposed A whose alpha is 1 (packing folds
+     * alpha in) can be read in place, and, as for B, not with a row stride of a multiple of 4 KiB.
      */
-    private static boolean readsAInPlace(boolean transA, float alpha, int lda, int columns) {
-        return !transA && alpha == 1f && lda % 1024 != 0 && columns % NR == 0 && columns <= A_IN_PLACE_MAX_PANELS * NR;
+    private static boolean readsAInPlace(boolean transA, float alpha, int lda, int rows, int columns) {
+        return !transA && alpha == 1f && lda % 1024 != 0 && rows > IN_PLACE_MAX_ROWS
+                && columns % NR == 0 && columns <= A_IN_PLACE_MAX_PANELS * NR;
     }
 
     /**

@@ -121,8 +121,9 @@ class SgemmTest {
     }
 
     /**
-     * Products of a few whole micro-panels of columns read an untransposed A in place; a partial
-     * row tile at the bottom edge, and any A scaled by alpha, are packed. Every element is still
+     * Tall products of a few whole micro-panels of columns read an untransposed A in place; a
+     * partial row tile at the bottom edge, an A scaled by alpha and a block of at most
+     * IN_PLACE_MAX_ROWS rows are packed. Every element is still
      * the same sum in the same order, so C has the bits of the same product with A stored
      * transposed, which is always packed.
      */
@@ -130,7 +131,7 @@ class SgemmTest {
     void aReadInPlaceGivesTheBitsOfAPackedA() {
         SplittableRandom rng = new SplittableRandom(3);
         for (int panels : new int[] {1, 2, Sgemm.A_IN_PLACE_MAX_PANELS, Sgemm.A_IN_PLACE_MAX_PANELS + 1}) {
-            for (int m : new int[] {2 * Sgemm.MR, 3 * Sgemm.MR + 2, 40 * Sgemm.MR + 1}) {
+            for (int m : new int[] {Sgemm.IN_PLACE_MAX_ROWS, 10 * Sgemm.MR, 11 * Sgemm.MR + 2, 40 * Sgemm.MR + 1}) {
                 for (int k : new int[] {27, Sgemm.KC + 13}) {
                     for (float alpha : new float[] {1f, 0.5f}) {
                         int n = panels * Sgemm.NR, lda = k + 3;
