@@ -126,9 +126,10 @@ final class Pack {
      * Packs mr ≤ MR stored rows (lda apart) of kc values each into one A micro-panel, a row at a
      * time: {@code packed[panel + p·MR + r] = alpha·a[src + r·lda + p]}, zeros in rows mr to MR.
      * Each row is read with unit stride and written MR apart. Gathering a column instead costs a
-     * cache line per lane: on AMD Zen 4 under {@code -XX:UseAVX=2} the 6272×32×144 product of a
-     * convolution took 3.6 ms that way and about 1.05 ms this way, one thread
-     * ({@code SgemmBench.nabla -p shape=6272x32x144 -p threads=1}, README's Convolution).
+     * cache line per lane: on AMD Zen 4 under {@code -XX:UseAVX=2} the 6272×32 · 32×144 product
+     * (the shape of a 14×14×16 → 32 convolution's G·Kᵀ) took 3.6 ms that way and about 1.05 ms
+     * this way, one thread ({@code SgemmBench.nabla -p shape=6272x32x144 -p threads=1},
+     * bench/RESULTS-conv.md).
      */
     private static void rows(float[] a, int src, int lda, int mr, int kc, float alpha, float[] packed, int panel) {
         for (int r = 0; r < mr; r++) {
