@@ -27,16 +27,7 @@ class Im2colTest {
         float[] col = random(s.windows() * s.windowSize(), 0, 2);   // stale values must all be overwritten
         Im2col.im2col(s, x, 5, col);
         float[] expected = new float[col.length];
-        int i = 0;
-        for (int n = 0; n < s.batch(); n++)
-            for (int oh = 0; oh < s.outH(); oh++)
-                for (int ow = 0; ow < s.outW(); ow++)
-                    for (int ki = 0; ki < s.kH(); ki++)
-                        for (int kj = 0; kj < s.kW(); kj++)
-                            for (int c = 0; c < s.channels(); c++, i++) {
-                                int at = pixel(s, n, oh, ow, ki, kj);
-                                expected[i] = at < 0 ? 0f : x[5 + at + c];
-                            }
+        forEachElement(s, (i, at) -> expected[i] = at < 0 ? 0f : x[5 + at]);
         assertArrayEquals(expected, col, s.toString());
     }
 
@@ -50,24 +41,32 @@ class Im2colTest {
         Im2col.col2im(s, dcol, dx, 3);
         float[] expected = new float[dx.length];
         System.arraycopy(dx, 0, expected, 0, 3);
+        forEachElement(s, (i, at) -> {
+            if (at >= 0) expected[3 + at] += dcol[i];
+        });
+        assertArrayEquals(expected, dx, s.toString());
+    }
+
+    interface Element {
+        void visit(int index, int at);
+    }
+
+    /**
+     * Visits every element of the lowered matrix in its row-major order (n, oh, ow, ki, kj, c):
+     * its index, and the offset in the batch of the image value it copies, or −1 in the padding.
+     */
+    private static void forEachElement(ConvShape s, Element element) {
         int i = 0;
         for (int n = 0; n < s.batch(); n++)
             for (int oh = 0; oh < s.outH(); oh++)
                 for (int ow = 0; ow < s.outW(); ow++)
                     for (int ki = 0; ki < s.kH(); ki++)
-                        for (int kj = 0; kj < s.kW(); kj++)
-                            for (int c = 0; c < s.channels(); c++, i++) {
-                                int at = pixel(s, n, oh, ow, ki, kj);
-                                if (at >= 0) expected[3 + at + c] += dcol[i];
-                            }
-        assertArrayEquals(expected, dx, s.toString());
-    }
-
-    /** Offset of pixel (ki, kj) of window (oh, ow) of image n, or −1 in the padding. */
-    private static int pixel(ConvShape s, int n, int oh, int ow, int ki, int kj) {
-        int ih = oh * s.strideH() - s.padTop() + ki, iw = ow * s.strideW() - s.padLeft() + kj;
-        if (ih < 0 || ih >= s.inH() || iw < 0 || iw >= s.inW()) return -1;
-        return ((n * s.inH() + ih) * s.inW() + iw) * s.channels();
+                        for (int kj = 0; kj < s.kW(); kj++) {
+                            int ih = oh * s.strideH() - s.padTop() + ki, iw = ow * s.strideW() - s.padLeft() + kj;
+                            boolean inside = ih >= 0 && ih < s.inH() && iw >= 0 && iw < s.inW();
+                            int pixel = ((n * s.inH() + ih) * s.inW() + iw) * s.channels();
+                            for (int c = 0; c < s.channels(); c++, i++) element.visit(i, inside ? pixel + c : -1);
+                        }
     }
 
     private static float[] random(int size, int offset, long seed) {
