@@ -44,8 +44,8 @@ import java.util.Arrays;
  * <p><b>Few columns.</b> The same holds for A the other way round. A convolution's X·K has
  * thousands of rows (one per window) and 16 to 64 columns (one per filter), so each row tile of
  * A meets only a few micro-panels of B, and packing it copies the whole lowered matrix once more.
- * So a block of at most {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels reads an untransposed A
- * in place, MR rows lda apart ({@link MicroKernel#multiplyInPlace}; see {@link #readsAInPlace});
+ * So a block of more than {@link #IN_PLACE_MAX_ROWS} rows and at most
+ * {@link #A_IN_PLACE_MAX_PANELS} whole micro-panels reads an untransposed A in place, MR rows lda apart ({@link MicroKernel#multiplyInPlace}; see {@link #readsAInPlace});
  * only a partial row tile at the bottom edge is still packed.
  *
  * <p><b>The micro-kernel</b> ({@link MicroKernel}) keeps an MR × NR tile of C in registers for
@@ -89,7 +89,12 @@ public final class Sgemm {
     /**
      * Blocks of at most this many micro-panels of B read an untransposed A in place: at most 64
      * columns with AVX2's 16-column tile, 128 with AVX-512's 32. With more panels, each row tile
-     * of A is read once per panel from the caller's rows, and packing it once pays again.
+     * of A is read once per panel from the caller's rows, and packing it once pays again: with a
+     * limit of 32 panels instead, 8192×32 · 32×288 (18 panels) took 2.85–3.33 ms against
+     * 2.20–3.22 packed, and 2048×256 · 256×256 3.17–3.62 against 2.88–3.03, under
+     * {@code -XX:UseAVX=2} on one thread ({@code SgemmBench.nabla -p shape=8192x32x288,2048x256x256
+     * -p threads=1}, two runs of each build; at most 4 panels, 1568×288 · 288×64 went from
+     * 0.70–0.71 to 0.55–0.63 ms).
      */
     static final int A_IN_PLACE_MAX_PANELS = 4;
     /** The {@code lda} that tells {@link #macroKernel} its A is packed, not read in place. */
@@ -214,7 +219,8 @@ public final class Sgemm {
      * and packing would copy the whole lowered matrix once more. A block of at most
      * {@link #IN_PLACE_MAX_ROWS} rows keeps packing A: there A is small, and its packed copy,
      * reused for every micro-panel, measured faster (32×784 · 784×128 with AVX-512's 32-column
-     * tile: 66 µs packed, 70–73 in place). Only an untransposed A whose alpha is 1 (packing folds
+     * tile: 66 µs packed, 70–73 in place, {@code SgemmBench.nabla -p shape=32x784x128 -p threads=1}).
+     * Only an untransposed A whose alpha is 1 (packing folds
      * alpha in) can be read in place, and, as for B, not with a row stride of a multiple of 4 KiB.
      */
     private static boolean readsAInPlace(boolean transA, float alpha, int lda, int rows, int columns) {
