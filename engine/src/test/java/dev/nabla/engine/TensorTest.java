@@ -37,6 +37,24 @@ class TensorTest {
     }
 
     @Test
+    void contiguousCopiesOfPermutations() {
+        Tensor x = range(2, 3, 4);
+        // (1, 0, 2) keeps the last axis: whole rows of 4 move; (2, 0, 1) gathers with stride 12.
+        for (int[] order : new int[][] {{1, 0, 2}, {2, 0, 1}}) {
+            Tensor p = x.permute(order), c = p.contiguous();
+            assertTrue(c.isContiguous());
+            float[] expected = new float[24];
+            int[] shape = p.shape();
+            for (int i = 0, e = 0; i < shape[0]; i++) {
+                for (int j = 0; j < shape[1]; j++) {
+                    for (int k = 0; k < shape[2]; k++) expected[e++] = p.get(i, j, k);
+                }
+            }
+            assertArrayEquals(expected, c.data(), "permute" + java.util.Arrays.toString(order));
+        }
+    }
+
+    @Test
     void forwardValues() {
         Tensor x = Tensor.of(new float[] {-2, -0.5f, 0, 1, 3}, 5);
         // Reference values from the exact definitions (erf-GELU computed in double).

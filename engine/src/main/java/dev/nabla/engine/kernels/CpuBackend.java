@@ -99,7 +99,11 @@ public class CpuBackend implements Backend {
             return;
         }
         RowWalk.walk(shape, new int[][] {srcStrides, dstStrides}, new int[] {srcOff, dstOff}, (pos, step, len) -> {
-            for (int j = 0; j < len; j++) to[pos[1] + j * step[1]] = from[pos[0] + j * step[0]];
+            if (step[0] == 1 && step[1] == 1) {     // rows contiguous on both sides: a permutation of outer axes
+                System.arraycopy(from, pos[0], to, pos[1], len);
+            } else {
+                for (int j = 0; j < len; j++) to[pos[1] + j * step[1]] = from[pos[0] + j * step[0]];
+            }
         });
     }
 
@@ -258,6 +262,19 @@ public class CpuBackend implements Backend {
 
     // ------------------------------------------------------------------ LSTM cell
 
+    /**
+     * Rows a range of {@link #forIndependentRows} keeps at least: fewer would leave most of the
+     * micro-kernel's 5- or 8-row register tile empty in each time step's product.
+     */
+    static final int MIN_INDEPENDENT_ROWS = 8;
+
+    /** One range of rows per thread, each of at least {@link #MIN_INDEPENDENT_ROWS} rows. */
+    @Override
+    public void forIndependentRows(int rows, Parallel.RangeTask task) {
+        int ranges = Math.max(1, Math.min(Parallel.threads(), rows / MIN_INDEPENDENT_ROWS));
+        Parallel.forEach(ranges, ranges, i -> task.run(rows * i / ranges, rows * (i + 1) / ranges));
+    }
+
     @Override
     public void lstmCellForward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
                                 Storage c, Storage tanhC, int cOff, Storage h, int hOff) {
@@ -266,7 +283,7 @@ public class CpuBackend implements Backend {
 
     @Override
     public void lstmCellBackward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
-                                 Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, Storage dz, int dzOff) {
-        LstmCell.backward(rows, units, a(gates), gOff, a(cPrev), cPrevOff, a(tanhC), cOff, a(dh), dhOff, a(dc), a(dz), dzOff);
+                                 Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dz, int dzOff) {
+        LstmCell.backward(rows, units, a(gates), gOff, a(cPrev), cPrevOff, a(tanhC), cOff, a(dh), dhOff, a(dc), dcOff, a(dz), dzOff);
     }
 }
