@@ -1,6 +1,7 @@
 package dev.nabla.cuda;
 
 import dev.nabla.engine.kernels.CpuBackend;
+import dev.nabla.engine.kernels.Parallel.RangeTask;
 import dev.nabla.engine.kernels.Storage;
 import jcuda.Pointer;
 import jcuda.Sizeof;
@@ -106,6 +107,12 @@ public final class CudaBackend extends CpuBackend implements AutoCloseable {
             JCuda.cudaFree(dB);
             JCuda.cudaFree(dC);
         }
+    }
+
+    /** All rows on the calling thread: the cuBLAS handle is used from one thread at a time. */
+    @Override
+    public void forIndependentRows(int rows, RangeTask task) {
+        task.run(0, rows);
     }
 
     /** A stored rows × cols row-major matrix to a new device buffer with the same row stride. */

@@ -162,7 +162,18 @@ public interface Backend {
 
     void upsampleBackward(Storage g, int gOff, int batch, int inH, int inW, int c, int fH, int fW, Storage dx);
 
-    // ------------------------------------------------------------------ LSTM cell
+    // ------------------------------------------------------------------ LSTM
+
+    /**
+     * Runs {@code task} over [0, rows) cut into ranges it treats independently: no range reads
+     * what another writes. A backend with threads may run the ranges on them, and each range's
+     * kernel calls then run on the thread that has its range; by default the whole of [0, rows)
+     * runs on the calling thread. An LSTM's recurrence never mixes the rows of a batch, so a
+     * range of rows can run all its time steps without waiting for the others.
+     */
+    default void forIndependentRows(int rows, Parallel.RangeTask task) {
+        task.run(0, rows);
+    }
 
     /** One LSTM step's element-wise part for {@code rows} rows; see {@link LstmCell#forward}. */
     void lstmCellForward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
@@ -170,5 +181,5 @@ public interface Backend {
 
     /** Its backward; see {@link LstmCell#backward}. */
     void lstmCellBackward(int rows, int units, Storage gates, int gOff, Storage cPrev, int cPrevOff,
-                          Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, Storage dz, int dzOff);
+                          Storage tanhC, int cOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dz, int dzOff);
 }

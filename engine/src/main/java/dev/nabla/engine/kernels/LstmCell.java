@@ -35,7 +35,7 @@ public final class LstmCell {
 
     /**
      * Backpropagates one step. In: the step's activated gates, c_prev and tanh(c); dh = dL/dh_t
-     * (everything that reaches h_t); dc = dL/dc_t from the later step. Out: dz (rows × 4U), the
+     * (everything that reaches h_t); dc = dL/dc_t from the later step (rows × U from dcOff). Out: dz (rows × 4U), the
      * gradient of the pre-activations, and dc overwritten with dL/dc_prev.
      *
      * <pre>
@@ -45,20 +45,20 @@ public final class LstmCell {
      * </pre>
      */
     public static void backward(int rows, int units, float[] gates, int gOff, float[] cPrev, int cPrevOff,
-                                float[] tanhC, int cOff, float[] dh, int dhOff, float[] dc, float[] dz, int dzOff) {
+                                float[] tanhC, int cOff, float[] dh, int dhOff, float[] dc, int dcOff, float[] dz, int dzOff) {
         int u = units;
         for (int r = 0; r < rows; r++) {
-            int z = gOff + r * 4 * u, d = dzOff + r * 4 * u, s = r * u;
+            int z = gOff + r * 4 * u, d = dzOff + r * 4 * u, s = r * u, sc = dcOff + s;
             for (int j = 0; j < u; j++) {
                 float i = gates[z + j], f = gates[z + u + j], g = gates[z + 2 * u + j], o = gates[z + 3 * u + j];
                 float tc = tanhC[cOff + s + j], dhj = dh[dhOff + s + j];
-                float dcj = dc[s + j] + dhj * o * (1f - tc * tc);
+                float dcj = dc[sc + j] + dhj * o * (1f - tc * tc);
                 float dO = dhj * tc;
                 dz[d + j] = dcj * g * i * (1f - i);
                 dz[d + u + j] = dcj * cPrev[cPrevOff + s + j] * f * (1f - f);
                 dz[d + 2 * u + j] = dcj * i * (1f - g * g);
                 dz[d + 3 * u + j] = dO * o * (1f - o);
-                dc[s + j] = dcj * f;
+                dc[sc + j] = dcj * f;
             }
         }
     }

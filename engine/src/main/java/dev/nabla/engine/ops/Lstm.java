@@ -20,7 +20,9 @@ import dev.nabla.engine.kernels.Storage;
  *
  * The input projection of all steps is one GEMM; each step adds one GEMM for the recurrence and
  * the fused element-wise cell ({@link LstmCell}). Internally everything is time-major (T, N, ·)
- * so that a step's rows are contiguous.
+ * so that a step's rows are contiguous. The recurrence never mixes the rows of a batch, so the
+ * backend may run ranges of rows through all their steps on different threads
+ * ({@link Backend#forIndependentRows}); every row is computed the same way whatever the ranges.
  */
 public final class Lstm {
     private Lstm() {}
@@ -51,13 +53,18 @@ public final class Lstm {
         // States h_t and c_t for t = 0 … T (slot 0 is the zero initial state), and tanh(c_t).
         Storage h = be.allocate((steps + 1) * stepState), c = be.allocate((steps + 1) * stepState),
                 tanhC = be.allocate((steps + 1) * stepState);
-        for (int t = 0; t < steps; t++) {
-            if (t > 0) {
-                be.sgemm(false, false, n, gateRow, units, 1f, h, t * stepState, units,
-                        r.storage(), r.offset(), gateRow, 1f, gates, t * stepGates, gateRow);
+        // Row i of z_t needs only row i of h_{t−1}: each range of the batch's rows runs all its
+        // steps on its own, with no hand-off between threads from one step to the next.
+        be.forIndependentRows(n, (r0, r1) -> {
+            for (int t = 0; t < steps; t++) {
+                int g = t * stepGates + r0 * gateRow, s = t * stepState + r0 * units;   // this step's rows r0..
+                if (t > 0) {
+                    be.sgemm(false, false, r1 - r0, gateRow, units, 1f, h, s, units,
+                            r.storage(), r.offset(), gateRow, 1f, gates, g, gateRow);
+                }
+                be.lstmCellForward(r1 - r0, units, gates, g, c, s, c, tanhC, s + stepState, h, s + stepState);
             }
-            be.lstmCellForward(n, units, gates, t * stepGates, c, t * stepState, c, tanhC, (t + 1) * stepState, h, (t + 1) * stepState);
-        }
+        });
         Tensor out = batchMajor(h, stepState, steps, n, units);
 
         // Backpropagation through time. At step t, dL/dh_t is the output's gradient plus what
@@ -71,14 +78,19 @@ public final class Lstm {
             // packing a transposed R again at every step.
             Tensor rt = Dense.of(r.transpose());
             Storage dz = be.allocate(steps * stepGates), dh = be.allocate(stepState), dc = be.allocate(stepState);
-            for (int t = steps - 1; t >= 0; t--) {
-                be.copy(new int[] {stepState}, gt.storage(), gt.offset() + t * stepState, new int[] {1}, dh, 0, new int[] {1});
-                if (t < steps - 1) {
-                    be.sgemm(false, false, n, units, gateRow, 1f, dz, (t + 1) * stepGates, gateRow,
-                            rt.storage(), rt.offset(), units, 1f, dh, 0, units);
+            be.forIndependentRows(n, (r0, r1) -> {    // as forward: rows never mix
+                int[] rowsOfStep = {(r1 - r0) * units}, unit = {1};
+                int d = r0 * units;                   // these rows of dh and dc
+                for (int t = steps - 1; t >= 0; t--) {
+                    int g = t * stepGates + r0 * gateRow, s = t * stepState + d;
+                    be.copy(rowsOfStep, gt.storage(), gt.offset() + s, unit, dh, d, unit);
+                    if (t < steps - 1) {
+                        be.sgemm(false, false, r1 - r0, units, gateRow, 1f, dz, g + stepGates, gateRow,
+                                rt.storage(), rt.offset(), units, 1f, dh, d, units);
+                    }
+                    be.lstmCellBackward(r1 - r0, units, gates, g, c, s, tanhC, s + stepState, dh, d, dc, d, dz, g);
                 }
-                be.lstmCellBackward(n, units, gates, t * stepGates, c, t * stepState, tanhC, (t + 1) * stepState, dh, 0, dc, dz, t * stepGates);
-            }
+            });
             Tensor dx = null, dw = null, dr = null, db = null;
             if (needs[0]) {
                 Storage dxt = be.allocate(steps * n * features);

@@ -2,6 +2,9 @@ package dev.nabla.engine.ops;
 
 import dev.nabla.engine.GradCheck;
 import dev.nabla.engine.Tensor;
+import dev.nabla.engine.kernels.Backend;
+import dev.nabla.engine.kernels.CpuBackend;
+import dev.nabla.engine.kernels.Parallel;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
@@ -65,6 +68,40 @@ class LstmTest {
         var rng = new SplittableRandom(23);
         GradCheck.float32().check("lstm last step", in -> Lstm.lstm(in[0], in[1], in[2], null).slice(1, 3, 4),
                 random(rng, 2, 4, 3), random(rng, 3, 4 * 17), random(rng, 17, 4 * 17));
+    }
+
+    /** The CPU's kernels, with the batch cut into uneven ranges of rows (1, 7 and the rest), run last first. */
+    private static final class UnevenRows extends CpuBackend {
+        @Override
+        public void forIndependentRows(int rows, Parallel.RangeTask task) {
+            int[] cuts = {0, Math.min(rows, 1), Math.min(rows, 8), rows};
+            for (int i = cuts.length - 2; i >= 0; i--) {
+                if (cuts[i] < cuts[i + 1]) task.run(cuts[i], cuts[i + 1]);
+            }
+        }
+    }
+
+    /** The output and the gradients of x, W, R and b for the output gradient g, all on {@code be}. */
+    private static float[][] outputAndGradients(Backend be, Tensor... xwrbg) {
+        Tensor[] in = new Tensor[4];
+        for (int i = 0; i < 4; i++) in[i] = Tensor.of(xwrbg[i].toArray(), xwrbg[i].shape()).to(be).requiresGrad(true);
+        Tensor y = Lstm.lstm(in[0], in[1], in[2], in[3]);
+        y.backward(Tensor.of(xwrbg[4].toArray(), xwrbg[4].shape()).to(be));
+        return new float[][] {y.toArray(), in[0].grad().toArray(), in[1].grad().toArray(), in[2].grad().toArray(), in[3].grad().toArray()};
+    }
+
+    @Test
+    void rangesOfRowsGiveTheBitsOfTheWholeBatch() {
+        // 37 rows: this machine's threads take ranges of them (forIndependentRows), UnevenRows
+        // others; every row's recurrence, forward and backward, must not depend on its range.
+        var rng = new SplittableRandom(24);
+        int n = 37, steps = 5, features = 6, units = 19;
+        Tensor x = random(rng, n, steps, features), w = random(rng, features, 4 * units),
+                r = random(rng, units, 4 * units), b = random(rng, 4 * units), g = random(rng, n, steps, units);
+        float[][] byThreads = outputAndGradients(CpuBackend.INSTANCE, x, w, r, b, g);
+        float[][] uneven = outputAndGradients(new UnevenRows(), x, w, r, b, g);
+        for (int i = 0; i < byThreads.length; i++) assertArrayEquals(byThreads[i], uneven[i], "output and gradients, " + i);
+        assertArrayEquals(plainLstm(x, w, r, b), byThreads[0], 1e-5f);
     }
 
     @Test
