@@ -6,6 +6,7 @@ keeps every vector in registers.
     bench/show_assembly.py --method Kernel8x2::full                 # this machine's widest vectors
     bench/show_assembly.py --method Kernel5x2::full -XX:UseAVX=2    # as an AVX2 machine
     bench/show_assembly.py --method Kernel5x2::multiplyInPlace -XX:UseAVX=2   # A read in place
+    bench/show_assembly.py --method Kernel5x2::multiplyTwoPanels -XX:UseAVX=2 # a bottom tile of few rows
 
 It runs MicroKernelBench (which calls the micro-kernel chosen for the JVM's flags) briefly with
 -XX:CompileCommand=print for the method, takes the bytes of its last C2 compilation from the

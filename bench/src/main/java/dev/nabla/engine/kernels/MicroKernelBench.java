@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
  * {@code fmaPeak}, a register-only loop of independent vector FMAs, the most the core does
  * through the Vector API at the JVM's vector width; and {@code microKernel}, the micro-kernel
  * this machine was given ({@link MicroKernel#choose}) on a KC-deep packed A and B that sit in
- * L1, and {@code microKernelInPlace}, the same tile reading A's MR rows in place. The micro-kernel's figure against the peak says whether its tile stays in registers: a
+ * L1, {@code microKernelInPlace}, the same tile reading A's MR rows in place, and
+ * {@code microKernelTwoPanels}, the loop for a bottom tile of few rows. The micro-kernel's figure against the peak says whether its tile stays in registers: a
  * spilled accumulator costs a load and a store on every k and shows as a large gap. Run with
  * {@code -jvmArgsAppend -XX:UseAVX=2} (or {@code -XX:MaxVectorSize=16}) to measure a narrower
  * machine's kernel. This class sits in the engine's package to reach the package-private kernel.
@@ -40,7 +41,7 @@ public class MicroKernelBench {
     private static final int CHAINS = 12, PEAK_ITERATIONS = 1 << 16;
 
     private final MicroKernel kernel = Sgemm.KERNEL;
-    private float[] a, b, tile;
+    private float[] a, b, b2, tile;
     private float multiplier;
 
     /** Floating-point operations done, reported by JMH per unit of time: GFLOP/s. */
@@ -60,7 +61,8 @@ public class MicroKernelBench {
         SplittableRandom rng = new SplittableRandom(1);
         a = random(rng, kernel.mr * Sgemm.KC);
         b = random(rng, Sgemm.KC * kernel.nr);
-        tile = new float[kernel.mr * kernel.nr];
+        b2 = random(rng, 2 * Sgemm.KC * kernel.nr);
+        tile = new float[2 * kernel.mr * kernel.nr];
         multiplier = 0.999f;
         System.out.println("# nabla sgemm: " + Sgemm.configuration());
     }
@@ -77,6 +79,20 @@ public class MicroKernelBench {
     public float[] microKernelInPlace(Flops f) {
         kernel.multiplyInPlace(Sgemm.KC, a, 0, Sgemm.KC, b, 0, kernel.nr, tile);
         f.flop += 2L * kernel.mr * kernel.nr * Sgemm.KC;
+        return tile;
+    }
+
+    /**
+     * The loop for an edge tile of few rows ({@link MicroKernel#multiplyTwoPanels}) against two
+     * micro-panels, counting only its {@link MicroKernel#fewRows} real rows: the 5-row tile on
+     * 2 real rows would count 2/5 of {@code microKernel}'s figure. Only kernels that have the
+     * loop (AVX2's and SSE's 5-row tile: {@code -jvmArgsAppend -XX:UseAVX=2}) run it.
+     */
+    @Benchmark
+    public float[] microKernelTwoPanels(Flops f) {
+        if (kernel.fewRows() == 0) throw new IllegalStateException(kernel.describe() + " has no loop for few rows");
+        kernel.multiplyTwoPanels(Sgemm.KC, a, 0, b2, 0, kernel.nr * Sgemm.KC, kernel.nr, tile);
+        f.flop += 2L * kernel.fewRows() * 2 * kernel.nr * Sgemm.KC;
         return tile;
     }
 

@@ -94,6 +94,38 @@ final class Kernel5x2 extends MicroKernel {
         c4_0.intoArray(tile, 4 * NR);  c4_1.intoArray(tile, 4 * NR + VL);
     }
 
+    /** The last one or two rows of a block: a batch of 32 is six tiles of 5 rows and one of 2. */
+    @Override
+    int fewRows() {
+        return 2;
+    }
+
+    /**
+     * Two rows × two micro-panels: 8 accumulators + 4 B vectors + 1 broadcast = 13 registers.
+     * Per k, 8 independent multiply-adds keep both FMA units busy; the 5-row kernel on a tile of
+     * 2 real rows would take 5 cycles for them, one panel of 2 rows alone 4 (the FMA latency),
+     * two panels together 4 for both.
+     */
+    @Override
+    void multiplyTwoPanels(int kc, float[] a, int ai, float[] b, int bi, int bPanelStep, int bRowStride, float[] tile) {
+        int bj = bi + bPanelStep;
+        FloatVector c0_0 = FloatVector.zero(S), c0_1 = FloatVector.zero(S), c0_2 = FloatVector.zero(S), c0_3 = FloatVector.zero(S);
+        FloatVector c1_0 = FloatVector.zero(S), c1_1 = FloatVector.zero(S), c1_2 = FloatVector.zero(S), c1_3 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++, ai += MR, bi += bRowStride, bj += bRowStride) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi), b1 = FloatVector.fromArray(S, b, bi + VL);
+            FloatVector b2 = FloatVector.fromArray(S, b, bj), b3 = FloatVector.fromArray(S, b, bj + VL);
+            FloatVector x = FloatVector.broadcast(S, a[ai]);
+            c0_0 = x.fma(b0, c0_0); c0_1 = x.fma(b1, c0_1); c0_2 = x.fma(b2, c0_2); c0_3 = x.fma(b3, c0_3);
+            x = FloatVector.broadcast(S, a[ai + 1]);
+            c1_0 = x.fma(b0, c1_0); c1_1 = x.fma(b1, c1_1); c1_2 = x.fma(b2, c1_2); c1_3 = x.fma(b3, c1_3);
+        }
+        int second = MR * NR;
+        c0_0.intoArray(tile, 0);           c0_1.intoArray(tile, VL);
+        c1_0.intoArray(tile, NR);          c1_1.intoArray(tile, NR + VL);
+        c0_2.intoArray(tile, second);      c0_3.intoArray(tile, second + VL);
+        c1_2.intoArray(tile, second + NR); c1_3.intoArray(tile, second + NR + VL);
+    }
+
     /** A micro-panel at most one vector wide (the right edge of C): half the work. */
     private static void narrow(int kc, float[] a, int ai, float[] b, int bi, int bRowStride, float[] tile) {
         FloatVector c0 = FloatVector.zero(S), c1 = FloatVector.zero(S);

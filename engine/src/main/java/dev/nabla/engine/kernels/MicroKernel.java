@@ -59,6 +59,25 @@ abstract sealed class MicroKernel permits Kernel8x2, Kernel5x2, ScalarKernel4x4 
      */
     abstract void multiplyInPlace(int kc, float[] a, int ai, int lda, float[] b, int bi, int bRowStride, float[] tile);
 
+    /**
+     * The most rows a tile at the bottom edge of C may have for {@link #multiplyTwoPanels}; 0 for
+     * a kernel without that loop, whose edge tiles go through {@link #multiply} like the others.
+     */
+    int fewRows() {
+        return 0;
+    }
+
+    /**
+     * An edge tile of at most {@link #fewRows} rows of packed A (the rows beyond are its zero
+     * padding) against two whole micro-panels of B, the second {@code bPanelStep} floats after
+     * the first: the tile of panel q goes to {@code tile[q·MR·NR + r·NR + j]}. One panel's few
+     * rows are too few independent multiply-adds to cover the FMA latency; two panels' are not.
+     * Each element is the same sum in the same order as in {@link #multiply}: the same bits.
+     */
+    void multiplyTwoPanels(int kc, float[] a, int ai, float[] b, int bi, int bPanelStep, int bRowStride, float[] tile) {
+        throw new UnsupportedOperationException(describe() + " has no loop for few rows");
+    }
+
     /** The kernel for this machine's vector width and register file (see the table above). */
     static MicroKernel choose(Machine machine) {
         if (machine.vectorLanes() < 4) return new ScalarKernel4x4();

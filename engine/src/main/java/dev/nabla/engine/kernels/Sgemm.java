@@ -39,7 +39,10 @@ import java.util.Arrays;
  * a micro-panel being NR columns of the caller's rows, ldb apart (see
  * {@link #readsBInPlace}); only a partial micro-panel at the right edge is still packed. And k is
  * cut into equal blocks (784 as 4 × 196), so that no block is a short tail that pays the fixed
- * costs of a block for little work.
+ * costs of a block for little work. The last row tile of such a block is often short (a batch of
+ * 32 is six tiles of 5 rows and one of 2 with AVX2's tile): one or two rows alone against a
+ * micro-panel are too few multiply-adds to hide the FMA latency, so the kernels that have the
+ * loop ({@link MicroKernel#fewRows}) take such a tile against two micro-panels at a time.
  *
  * <p><b>Few columns.</b> The same holds for A the other way round. A convolution's X·K has
  * thousands of rows (one per window) and 16 to 64 columns (one per filter), so each row tile of
@@ -250,24 +253,42 @@ public final class Sgemm {
     private static void macroKernel(int mc, int nc, int kc, float[] a, int aBase, int lda,
                                     float[] b, int bBase, int bPanelStep, int bRowStride,
                                     float beta, float[] c, int cBlock, int ldc, float[] tile) {
+        // A bottom tile of few rows meets the whole micro-panels two at a time, after loop 2.
+        int edgeRows = mc % MR, wholePanels = nc / NR;
+        boolean fewRows = lda == PACKED && edgeRows > 0 && edgeRows <= KERNEL.fewRows() && wholePanels >= 2;
         for (int jr = 0; jr < nc; jr += NR) {                        // loop 2
             int nr = Math.min(NR, nc - jr), bi = bBase + jr * bPanelStep;
-            for (int ir = 0; ir < mc; ir += MR) {                    // loop 1
+            int rows = fewRows && nr == NR ? mc - edgeRows : mc;
+            for (int ir = 0; ir < rows; ir += MR) {                  // loop 1
                 if (lda == PACKED) KERNEL.multiply(kc, a, aBase + ir * kc, b, bi, bRowStride, nr, tile);
                 else KERNEL.multiplyInPlace(kc, a, aBase + ir * lda, lda, b, bi, bRowStride, tile);
                 int mr = Math.min(MR, mc - ir), ci = cBlock + ir * ldc + jr;
-                if (nr == NR && VECTORS) mergeRows(tile, mr, beta, c, ci, ldc);
+                if (nr == NR && VECTORS) mergeRows(tile, 0, mr, beta, c, ci, ldc);
                 else mergeEdge(tile, mr, nr, beta, c, ci, ldc);  // a partial tile at the right edge
+            }
+        }
+        if (fewRows) {
+            int ir = mc - edgeRows, ai = aBase + ir * kc, panelStep = NR * bPanelStep;
+            for (int q = 0; q < wholePanels; q += 2) {
+                int ci = cBlock + ir * ldc + q * NR, bi = bBase + q * panelStep;
+                if (q + 1 < wholePanels) {
+                    KERNEL.multiplyTwoPanels(kc, a, ai, b, bi, panelStep, bRowStride, tile);
+                    mergeRows(tile, 0, edgeRows, beta, c, ci, ldc);
+                    mergeRows(tile, MR * NR, edgeRows, beta, c, ci + NR, ldc);
+                } else {                                             // an odd panel out
+                    KERNEL.multiply(kc, a, ai, b, bi, bRowStride, NR, tile);
+                    mergeRows(tile, 0, edgeRows, beta, c, ci, ldc);
+                }
             }
         }
     }
 
     /** C[0:mr, 0:NR] = tile + beta·C, a vector at a time; beta = 0 ignores the old C (even NaN). */
-    private static void mergeRows(float[] tile, int mr, float beta, float[] c, int ci, int ldc) {
+    private static void mergeRows(float[] tile, int tileOff, int mr, float beta, float[] c, int ci, int ldc) {
         for (int r = 0; r < mr; r++) {
             for (int j = 0; j < NR; j += VL) {
                 int idx = ci + r * ldc + j;
-                FloatVector v = FloatVector.fromArray(S, tile, r * NR + j);
+                FloatVector v = FloatVector.fromArray(S, tile, tileOff + r * NR + j);
                 if (beta == 1) v = v.add(FloatVector.fromArray(S, c, idx));
                 else if (beta != 0) v = FloatVector.fromArray(S, c, idx).mul(beta).add(v);
                 v.intoArray(c, idx);
@@ -394,7 +415,7 @@ public final class Sgemm {
     private static final class Workspace {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
-        final float[] tile = new float[MR * NR];
+        final float[] tile = new float[2 * MR * NR];   // two tiles for MicroKernel.multiplyTwoPanels
         /** Offsets for the packing routines' gathers. */
         final int[] gatherIndex = new int[Pack.GATHER_INDEX_LENGTH];
 

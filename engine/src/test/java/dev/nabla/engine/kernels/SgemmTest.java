@@ -150,6 +150,36 @@ class SgemmTest {
         }
     }
 
+    /**
+     * A bottom tile of at most MicroKernel.fewRows rows meets the whole micro-panels of B two at
+     * a time (a batch of 32 with AVX2's 5-row tile ends in 2 rows). Its rows are still the same
+     * sums in the same order: C has the bits of the same rows computed inside whole tiles, with
+     * rows added below to fill the last tile. Even and odd numbers of whole panels, a partial
+     * panel, B in place and packed, beta 0 and not.
+     */
+    @Test
+    void aFewRowEdgeGivesTheBitsOfWholeTiles() {
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int edge = 1; edge < Sgemm.MR; edge++) {
+            int m = 6 * Sgemm.MR + edge, filled = m + Sgemm.MR - edge;
+            for (int n : new int[] {2 * Sgemm.NR, 3 * Sgemm.NR, 5 * Sgemm.NR + 4, 100}) {
+                for (int k : new int[] {27, Sgemm.KC + 13}) {
+                    for (boolean transB : new boolean[] {false, true}) {
+                        float[] a = random(rng, filled * k), b = random(rng, k * n), c0 = random(rng, filled * n);
+                        for (float beta : new float[] {0f, 0.5f}) {
+                            float[] few = java.util.Arrays.copyOf(c0, m * n), whole = c0.clone();
+                            Sgemm.sgemm(1, false, transB, m, n, k, 1f, a, 0, k, b, 0, transB ? k : n, beta, few, 0, n);
+                            Sgemm.sgemm(1, false, transB, filled, n, k, 1f, a, 0, k, b, 0, transB ? k : n, beta, whole, 0, n);
+                            assertArrayEquals(java.util.Arrays.copyOf(whole, m * n), few,
+                                    m + "×" + n + "×" + k + (transB ? " B transposed" : "") + ", beta " + beta);
+                        }
+                        check(new Case(false, transB, m, n, k, 1f, 0.5f, 3), 1);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void wideProductSpansSeveralPanelsOfB() {
         check(new Case(false, false, 3, Sgemm.NC + 2 * Sgemm.NR + 7, 5, 1f, 0f, 0), 2);
