@@ -39,6 +39,8 @@ public class MicroKernelBench {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Multiply-adds per iteration of the peak loop: 12 independent chains cover FMA latency × units. */
     private static final int CHAINS = 12, PEAK_ITERATIONS = 1 << 16;
+    /** Real rows of the bottom tile in {@code microKernelTwoPanels}: a batch of 32 leaves 2 under AVX2. */
+    private static final int EDGE_ROWS = 2;
 
     private final MicroKernel kernel = Sgemm.KERNEL;
     private float[] a, b, b2, tile;
@@ -83,16 +85,22 @@ public class MicroKernelBench {
     }
 
     /**
-     * The loop for an edge tile of few rows ({@link MicroKernel#multiplyTwoPanels}) against two
-     * micro-panels, counting only its {@link MicroKernel#fewRows} real rows: the 5-row tile on
-     * 2 real rows would count 2/5 of {@code microKernel}'s figure. Only kernels that have the
-     * loop (AVX2's and SSE's 5-row tile: {@code -jvmArgsAppend -XX:UseAVX=2}) run it.
+     * A bottom tile of {@link #EDGE_ROWS} real rows against two micro-panels, as sgemm computes
+     * it, counting only those rows' work: with {@link MicroKernel#multiplyTwoPanels} where the
+     * kernel has that loop (AVX2's and SSE's 5-row tile: {@code -jvmArgsAppend -XX:UseAVX=2}),
+     * else with the full tile once per panel, which counts 2/MR of {@code microKernel}'s figure
+     * (at AVX-512, 28.2 GFLOP/s on the 2 of 8 rows: {@code MicroKernelBench.microKernelTwoPanels -f 1 -wi 1 -i 2 -w 1 -r 1}).
      */
     @Benchmark
     public float[] microKernelTwoPanels(Flops f) {
-        if (kernel.fewRows() == 0) throw new IllegalStateException(kernel.describe() + " has no loop for few rows");
-        kernel.multiplyTwoPanels(Sgemm.KC, a, 0, b2, 0, kernel.nr * Sgemm.KC, kernel.nr, tile);
-        f.flop += 2L * kernel.fewRows() * 2 * kernel.nr * Sgemm.KC;
+        int panel = kernel.nr * Sgemm.KC;
+        if (kernel.fewRows() >= EDGE_ROWS) {
+            kernel.multiplyTwoPanels(Sgemm.KC, a, 0, b2, 0, panel, kernel.nr, tile);
+        } else {
+            kernel.multiply(Sgemm.KC, a, 0, b2, 0, kernel.nr, kernel.nr, tile);
+            kernel.multiply(Sgemm.KC, a, 0, b2, panel, kernel.nr, kernel.nr, tile);
+        }
+        f.flop += 2L * EDGE_ROWS * 2 * kernel.nr * Sgemm.KC;
         return tile;
     }
 
