@@ -44,6 +44,8 @@ class ProfilerTest {
         long topLevel = p.rows().stream().filter(r -> List.of("forward", "other", "step").contains(r.category()) || r.name().equals("pass"))
                 .mapToLong(Profiler.Profile.Row::nanos).sum();
         assertTrue(topLevel <= p.totalNanos() && topLevel > p.totalNanos() * 0.5, topLevel + " of " + p.totalNanos());
+        // Each top-level row starts where the one before it ended, up to the run's end: they tile it.
+        assertEquals(p.totalNanos(), topLevel);
         assertTrue(p.table().lines().anyMatch(l -> l.startsWith("forward   affine")), p.table());
     }
 

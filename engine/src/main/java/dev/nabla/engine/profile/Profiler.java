@@ -72,9 +72,9 @@ public final class Profiler {
     public static Span span(String name, String category) {
         Profile p = CURRENT.get();
         if (p == null) return Span.NONE;
-        if (p.depth == 0) p.closeGap("(other)", "other");
+        // An outer span starts where the gap before it ends, so that the top-level rows tile the run.
+        long start = p.depth == 0 ? p.closeGap("(other)", "other") : System.nanoTime(), flopsBefore = p.pendingFlops;
         p.depth++;
-        long start = System.nanoTime(), flopsBefore = p.pendingFlops;
         return () -> {
             long end = System.nanoTime();
             p.add(name, category, start, end, p.pendingFlops - flopsBefore);
@@ -115,11 +115,13 @@ public final class Profiler {
 
         private record Event(String name, String category, long start, long end) {}
 
-        private void closeGap(String name, String category) {
+        /** Records the time since the last mark as {@code name} and returns the new mark. */
+        private long closeGap(String name, String category) {
             long now = System.nanoTime();
             add(name, category, mark, now, pendingFlops);
             mark = now;
             pendingFlops = 0;
+            return now;
         }
 
         private void add(String name, String category, long start, long stop, long flops) {
@@ -128,8 +130,9 @@ public final class Profiler {
             if (events.size() < 1_000_000) events.add(new Event(name, category, start, stop));
         }
 
+        /** Ends the run; what followed the last op or span is "(other)", like any other gap. */
         private void finish() {
-            end = System.nanoTime();
+            end = depth == 0 ? closeGap("(other)", "other") : System.nanoTime();
         }
 
         public long totalNanos() {
