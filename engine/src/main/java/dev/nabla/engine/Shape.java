@@ -17,6 +17,20 @@ public final class Shape {
         return (int) n;
     }
 
+    /**
+     * Whether {@code strides} walk {@code shape} in row-major order without gaps, as
+     * {@link #contiguousStrides} would (an axis of size 1 may have any stride), without
+     * allocating them: kernels ask this on every call.
+     */
+    public static boolean isContiguous(int[] shape, int[] strides) {
+        int s = 1;
+        for (int i = shape.length - 1; i >= 0; i--) {
+            if (shape[i] != 1 && strides[i] != s) return false;
+            s *= shape[i];
+        }
+        return true;
+    }
+
     /** Row-major (C order) strides: the last axis varies fastest. */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];

@@ -149,12 +149,7 @@ public final class Tensor {
     }
 
     public boolean isContiguous() {
-        int s = 1;
-        for (int i = shape.length - 1; i >= 0; i--) {
-            if (shape[i] != 1 && strides[i] != s) return false;
-            s *= shape[i];
-        }
-        return true;
+        return Shape.isContiguous(shape, strides);
     }
 
     /** This tensor if contiguous, else a contiguous copy (recorded for autodiff). */

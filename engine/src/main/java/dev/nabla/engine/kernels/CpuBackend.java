@@ -70,22 +70,15 @@ public class CpuBackend implements Backend {
     public void binary(ElementWise.BinaryOp op, int[] shape, Storage a, int aOff, int[] aStrides,
                        Storage b, int bOff, int[] bStrides, Storage out) {
         float[] x = a(a), y = a(b), o = a(out);
-        int[] contiguous = Shape.contiguousStrides(shape);
         int n = Shape.size(shape);
         if (n == 0) return;
-        if (shape.length == 0 || (sameLayout(shape, aStrides, contiguous) && sameLayout(shape, bStrides, contiguous))) {
+        if (shape.length == 0 || (Shape.isContiguous(shape, aStrides) && Shape.isContiguous(shape, bStrides))) {
             int step = shape.length == 0 ? 0 : 1;
             ElementWise.binary(op, x, aOff, step, y, bOff, step, o, 0, shape.length == 0 ? 1 : n);
             return;
         }
-        RowWalk.walk(shape, new int[][] {aStrides, bStrides, contiguous}, new int[] {aOff, bOff, 0}, (pos, step, len) ->
+        RowWalk.walk(shape, new int[][] {aStrides, bStrides, Shape.contiguousStrides(shape)}, new int[] {aOff, bOff, 0}, (pos, step, len) ->
                 ElementWise.binary(op, x, pos[0], step[0], y, pos[1], step[1], o, pos[2], len));
-    }
-
-    /** Whether strides walk the shape in row-major order (size-1 axes have any stride). */
-    private static boolean sameLayout(int[] shape, int[] strides, int[] contiguous) {
-        for (int i = 0; i < shape.length; i++) if (shape[i] != 1 && strides[i] != contiguous[i]) return false;
-        return true;
     }
 
     @Override
@@ -93,8 +86,7 @@ public class CpuBackend implements Backend {
         float[] from = a(src), to = a(dst);
         int n = Shape.size(shape);
         if (n == 0) return;
-        int[] contiguous = Shape.contiguousStrides(shape);
-        if (shape.length == 0 || (sameLayout(shape, srcStrides, contiguous) && sameLayout(shape, dstStrides, contiguous))) {
+        if (shape.length == 0 || (Shape.isContiguous(shape, srcStrides) && Shape.isContiguous(shape, dstStrides))) {
             System.arraycopy(from, srcOff, to, dstOff, n);
             return;
         }
