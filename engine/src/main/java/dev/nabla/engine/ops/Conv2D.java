@@ -3,16 +3,19 @@ package dev.nabla.engine.ops;
 import dev.nabla.engine.Shape;
 import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
+import dev.nabla.engine.autograd.GradMode;
 import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ConvShape;
+import dev.nabla.engine.kernels.Storage;
 
 /**
  * 2-D convolution (cross-correlation, as in every framework) of a channels-last batch:
  * y[n, oh, ow, f] = b[f] + Σ_{ki, kj, c} x[n, oh·sH − padTop + ki, ow·sW − padLeft + kj, c] · K[ki, kj, c, f].
  *
  * <p>Computed as one GEMM on the im2col matrix (see {@link Convolution}); the kernel in Keras's
- * layout (kH, kW, C, F) is already the (kH·kW·C × F) matrix that product needs. The backward pass
- * recomputes im2col instead of keeping it, so the lowered matrix lives in a reused workspace.
+ * layout (kH, kW, C, F) is already the (kH·kW·C × F) matrix that product needs. When the kernel
+ * will get a gradient, the forward pass keeps the lowered matrix for it (dK = Xᵀ·G reads the same
+ * X), instead of writing it a second time in backward; otherwise it lives in a reused workspace.
  */
 public final class Conv2D {
     private Conv2D() {}
@@ -36,7 +39,8 @@ public final class Conv2D {
         Backend be = Dense.backend("conv2d", x, kernel, bias);
         Tensor xc = Dense.of(x), kc = Dense.of(kernel);
         Tensor out = Tensor.empty(be, s.batch(), outH, outW, filters);
-        Convolution.convolve(be, s, xc, kc, filters, out.storage(), 0);
+        boolean kernelGradientAhead = GradMode.isEnabled() && kernel.requiresGrad();
+        Storage lowered = Convolution.convolve(be, s, xc, kc, filters, out.storage(), 0, kernelGradientAhead);
         if (bias != null) Convolution.addBias(be, out.storage(), s.windows(), bias);
 
         // Y = X·K + b with X = im2col(x):  dx = col2im(G·Kᵀ),  dK = Xᵀ·G,  db = Σ_rows G
@@ -49,7 +53,7 @@ public final class Conv2D {
             }
             if (needs[1]) {
                 dk = Tensor.empty(be, kernel.shape());
-                Convolution.kernelGradient(be, s, xc, g, filters, dk.storage());
+                Convolution.kernelGradient(be, s, xc, lowered, g, filters, dk.storage());
             }
             return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};
         }, x, kernel, bias);

@@ -5,6 +5,7 @@ import dev.nabla.engine.Tensor;
 import dev.nabla.engine.autograd.Autograd;
 import dev.nabla.engine.kernels.Backend;
 import dev.nabla.engine.kernels.ConvShape;
+import dev.nabla.engine.kernels.Storage;
 
 /**
  * Transposed 2-D convolution as TensorFlow defines it ({@code conv2d_transpose}, Keras's
@@ -62,13 +63,14 @@ public final class Conv2DTranspose {
         return Autograd.record(out, "conv2dTranspose", (grad, needs) -> {
             Tensor g = Dense.of(grad);
             Tensor dx = null, dk = null;
+            Storage lowered = null;     // im2col(G), built once for both products
             if (needs[0]) {
                 dx = Tensor.empty(be, x.shape());
-                Convolution.convolve(be, s, g, kc, channels, dx.storage(), 0);
+                lowered = Convolution.convolve(be, s, g, kc, channels, dx.storage(), 0, needs[1]);
             }
             if (needs[1]) {
                 dk = Tensor.empty(be, kernel.shape());
-                Convolution.kernelGradient(be, s, g, xc, channels, dk.storage());
+                Convolution.kernelGradient(be, s, g, lowered, xc, channels, dk.storage());
             }
             return new Tensor[] {dx, dk, needs[2] ? Convolution.biasGradient(be, g, filters) : null};
         }, x, kernel, bias);

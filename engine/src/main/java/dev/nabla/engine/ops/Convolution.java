@@ -18,16 +18,25 @@ import dev.nabla.engine.kernels.Workspace;
 final class Convolution {
     private Convolution() {}
 
-    /** out (windows × filters) = im2col(x) · K. */
-    static void convolve(Backend be, ConvShape s, Tensor x, Tensor k, int filters, Storage out, int outOff) {
+    /**
+     * out (windows × filters) = im2col(x) · K. Returns the lowered matrix im2col(x) when
+     * {@code keepLowered} asks for it and one was built, for {@link #kernelGradient} to read
+     * instead of lowering x again; else null (it then lives in the shared workspace, or, on the
+     * direct path, was never built).
+     */
+    static Storage convolve(Backend be, ConvShape s, Tensor x, Tensor k, int filters, Storage out, int outOff, boolean keepLowered) {
         if (be.convolvesDirectly(s, filters)) {
             be.directConv(s, x.storage(), x.offset(), k.storage(), k.offset(), filters, out, outOff);
-            return;
+            return null;
         }
-        Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * s.windowSize());
+        int size = s.windows() * s.windowSize();
+        // A kept matrix is an ordinary allocation: inside a training step the step's arena lends it
+        // and takes it back when the step ends, after the backward pass that reads it.
+        Storage col = keepLowered ? be.allocateUninitialized(size) : be.workspace(Workspace.Slot.COLUMNS, size);
         be.im2col(s, x.storage(), x.offset(), col);
         be.sgemm(false, false, s.windows(), filters, s.windowSize(), 1f, col, 0, s.windowSize(),
                 k.storage(), k.offset(), filters, 0f, out, outOff, filters);
+        return keepLowered ? col : null;
     }
 
     /** dx = col2im(g · Kᵀ), the adjoint of {@link #convolve} in its input; g is (windows × filters). */
@@ -43,20 +52,24 @@ final class Convolution {
     }
 
     /**
-     * dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel.
+     * dK (windowSize × filters) = im2col(x)ᵀ · g, the adjoint of {@link #convolve} in its kernel,
+     * from {@code lowered} = im2col(x) where the forward product kept it (else null: lowered here).
      * Computed as its transpose gᵀ · im2col(x) (filters × windowSize) and then transposed: with
      * few filters, that puts the short side of the product in the rows of C, where sgemm's blocks
      * of at most 32 rows read the lowered matrix in place instead of packing it. Both orders give
      * the same bits (each element sums the same products in the same order).
      */
-    static void kernelGradient(Backend be, ConvShape s, Tensor x, Tensor g, int filters, Storage dk) {
+    static void kernelGradient(Backend be, ConvShape s, Tensor x, Storage lowered, Tensor g, int filters, Storage dk) {
         if (be.convolvesDirectly(s, filters)) {
             be.directConvKernelGradient(s, x.storage(), x.offset(), g.storage(), g.offset(), filters, dk, 0);
             return;
         }
         int size = s.windowSize();
-        Storage col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * size);
-        be.im2col(s, x.storage(), x.offset(), col);
+        Storage col = lowered;
+        if (col == null) {
+            col = be.workspace(Workspace.Slot.COLUMNS, s.windows() * size);
+            be.im2col(s, x.storage(), x.offset(), col);
+        }
         Storage dkT = be.workspace(Workspace.Slot.COLUMN_GRADIENT, filters * size);
         be.sgemm(true, false, filters, size, s.windows(), 1f, g.storage(), g.offset(), filters,
                 col, 0, size, 0f, dkT, 0, size);

@@ -91,6 +91,33 @@ class Conv2DTest {
                 random(rng, 2, 8, 7, 16), random(rng, 3, 3, 16, 1));
     }
 
+    /**
+     * The forward pass keeps each layer's lowered matrix for its kernel gradient: with two layers
+     * of different shapes, the second's forward must not overwrite what the first's backward reads.
+     */
+    @Test
+    void kernelGradientsOfTwoStackedConvolutions() {
+        var rng = new SplittableRandom(9);
+        GradCheck.float32().check("conv2d ∘ conv2d", in -> Conv2D.conv2d(Conv2D.conv2d(in[0], in[1], null, 1, 1, Padding.SAME), in[2], null, 2, 2, Padding.SAME),
+                random(rng, 2, 6, 5, 3), random(rng, 3, 3, 3, 8), random(rng, 3, 3, 8, 6));
+    }
+
+    /** The kernel gradient from the kept lowered matrix has the bits of one that lowers the input again. */
+    @Test
+    void keptLoweredMatrixGivesTheBitsOfLoweringAgain() {
+        var rng = new SplittableRandom(10);
+        Tensor x = random(rng, 2, 7, 6, 5), k = random(rng, 3, 3, 5, 9), g = random(rng, 2, 7, 6, 9);
+        var s = new dev.nabla.engine.kernels.ConvShape(2, 7, 6, 5, 3, 3, 1, 1, 1, 1, 7, 6);
+        var be = x.backend();
+        Tensor out = Tensor.empty(be, 2, 7, 6, 9), kept = Tensor.empty(be, 3, 3, 5, 9), lowered = Tensor.empty(be, 3, 3, 5, 9);
+        var col = Convolution.convolve(be, s, x, k, 9, out.storage(), 0, true);
+        assertTrue(col != null, "a lowered matrix kept");
+        Convolution.kernelGradient(be, s, x, col, g, 9, kept.storage());
+        Convolution.kernelGradient(be, s, x, null, g, 9, lowered.storage());
+        assertArrayEquals(lowered.toArray(), kept.toArray(), 0f);
+        assertEquals(null, Convolution.convolve(be, s, x, k, 9, out.storage(), 0, false), "none kept when not asked");
+    }
+
     @Test
     void gradientOfANonContiguousInput() {
         var rng = new SplittableRandom(7);
