@@ -182,7 +182,7 @@ public class CpuBackend implements Backend {
 
     @Override
     public double sigmoidCrossEntropySum(Storage z, int zOff, Storage y, int yOff, Storage w, int n) {
-        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, w == null ? null : a(w), n, Workspace.get(Workspace.Slot.SCRATCH, CrossEntropy.BLOCK));
+        return CrossEntropy.sigmoidSum(a(z), zOff, a(y), yOff, w == null ? null : a(w), n);
     }
 
     @Override
