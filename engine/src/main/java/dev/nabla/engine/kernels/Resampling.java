@@ -16,7 +16,7 @@ public final class Resampling {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
-    /** Below this many floats of input, pooling runs on the calling thread. */
+    /** Below this many floats in the larger image (pooling's input, upsampling's output), a call runs on the calling thread. */
     static final int PARALLEL_MIN_FLOATS = 1 << 15;
 
     /**
@@ -136,26 +136,31 @@ public final class Resampling {
         }
     }
 
-    /** Nearest-neighbour upsampling: out[n, i, j, c] = x[n, i / fH, j / fW, c]. */
+    /** Nearest-neighbour upsampling: out[n, i, j, c] = x[n, i / fH, j / fW, c]. Images run in parallel. */
     public static void upsampleNearest(float[] x, int xOff, int batch, int inH, int inW, int c, int fH, int fW, float[] out) {
-        int outW = inW * fW, o = 0;
-        for (int n = 0; n < batch; n++) {
+        int outW = inW * fW, perImage = inH * fH * outW * c;
+        Parallel.forEach(batch, (long) batch * perImage, PARALLEL_MIN_FLOATS, n -> {
+            int o = n * perImage;
             for (int i = 0; i < inH * fH; i++) {
                 int row = xOff + (n * inH + i / fH) * inW * c;
                 for (int j = 0; j < outW; j++, o += c) System.arraycopy(x, row + (j / fW) * c, out, o, c);
             }
-        }
+        });
     }
 
-    /** The adjoint of {@link #upsampleNearest}: dx[n, i, j, c] = Σ over the fH×fW block of g. Overwrites dx. */
+    /**
+     * The adjoint of {@link #upsampleNearest}: dx[n, i, j, c] = Σ over the fH×fW block of g.
+     * Overwrites dx. Images run in parallel; within one, each sum adds its block row by row.
+     */
     public static void upsampleNearestBackward(float[] g, int gOff, int batch, int inH, int inW, int c, int fH, int fW, float[] dx) {
-        java.util.Arrays.fill(dx, 0, batch * inH * inW * c, 0f);
-        int outW = inW * fW, o = gOff;
-        for (int n = 0; n < batch; n++) {
+        int outW = inW * fW, perImage = inH * fH * outW * c;
+        Parallel.forEach(batch, (long) batch * perImage, PARALLEL_MIN_FLOATS, n -> {
+            java.util.Arrays.fill(dx, n * inH * inW * c, (n + 1) * inH * inW * c, 0f);
+            int o = gOff + n * perImage;
             for (int i = 0; i < inH * fH; i++) {
                 int row = (n * inH + i / fH) * inW * c;
                 for (int j = 0; j < outW; j++, o += c) ElementWise.accumulate(g, o, dx, row + (j / fW) * c, c);
             }
-        }
+        });
     }
 }
