@@ -161,12 +161,42 @@ public final class ElementWise {
                 scale(dx, dxo, 0.5f, dx, dxo, n);
             }
             case ABS -> { for (int i = 0; i < n; i++) dx[dxo + i] = Math.signum(s[so + i]) * g[go + i]; }
-            case TANH -> { for (int i = 0; i < n; i++) dx[dxo + i] = g[go + i] * (1f - s[so + i] * s[so + i]); }
-            case SIGMOID -> { for (int i = 0; i < n; i++) dx[dxo + i] = g[go + i] * s[so + i] * (1f - s[so + i]); }
-            case RELU -> { for (int i = 0; i < n; i++) dx[dxo + i] = s[so + i] > 0f ? g[go + i] : 0f; }
+            case TANH -> tanhBackward(s, so, g, go, dx, dxo, n);
+            case SIGMOID -> sigmoidBackward(s, so, g, go, dx, dxo, n);
+            case RELU -> reluBackward(s, so, g, go, dx, dxo, n);
             case GELU -> geluBackward(s, so, g, go, dx, dxo, n);
             case SELU -> seluBackward(s, so, g, go, dx, dxo, n);
         }
+    }
+
+    /** dx = g·(1 − y²) from tanh's output y; the lanes and the tail round the same three operations. */
+    private static void tanhBackward(float[] y, int yo, float[] g, int go, float[] dx, int dxo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).mul(FloatVector.broadcast(S, 1f).sub(v.mul(v))).intoArray(dx, dxo + i);
+        }
+        for (; i < n; i++) dx[dxo + i] = g[go + i] * (1f - y[yo + i] * y[yo + i]);
+    }
+
+    /** dx = (g·y)·(1 − y) from the sigmoid's output y. */
+    private static void sigmoidBackward(float[] y, int yo, float[] g, int go, float[] dx, int dxo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            FloatVector v = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).mul(v).mul(FloatVector.broadcast(S, 1f).sub(v)).intoArray(dx, dxo + i);
+        }
+        for (; i < n; i++) dx[dxo + i] = g[go + i] * y[yo + i] * (1f - y[yo + i]);
+    }
+
+    /** dx = g where relu's output y > 0, else 0 (NaN in y gives 0, as the comparison is false). */
+    private static void reluBackward(float[] y, int yo, float[] g, int go, float[] dx, int dxo, int n) {
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += S.length()) {
+            var positive = FloatVector.fromArray(S, y, yo + i).compare(VectorOperators.GT, 0f);
+            FloatVector.zero(S).blend(FloatVector.fromArray(S, g, go + i), positive).intoArray(dx, dxo + i);
+        }
+        for (; i < n; i++) dx[dxo + i] = y[yo + i] > 0f ? g[go + i] : 0f;
     }
 
     /** {@code y = x^p}, and its backward {@code dx = g · p · x^(p−1)}. */
