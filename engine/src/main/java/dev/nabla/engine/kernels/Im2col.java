@@ -17,8 +17,13 @@ import java.util.Arrays;
  * channel, where a run per pixel would move one. Images are processed in parallel.
  */
 public final class Im2col {
-    /** Below this many floats moved, a call runs on the calling thread. */
-    static final long PARALLEL_MIN_FLOATS = 1 << 16;
+    /**
+     * Below this many floats moved, a call runs on the calling thread. Low, because a narrow
+     * layer moves short runs (3 floats per window row for a 3×3 kernel over one channel), which
+     * cost far more per float than a long copy: the 56,448 floats of col2im for a 28×28×1 image
+     * batch of 32 take longer than a hand-off many times over.
+     */
+    static final long PARALLEL_MIN_FLOATS = 1 << 14;
     /** Ints per run in the table of {@link #runs}: start in the image, first and last+1 pixel inside. */
     private static final int RUN = 3;
 
