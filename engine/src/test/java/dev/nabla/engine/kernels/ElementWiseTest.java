@@ -36,4 +36,27 @@ class ElementWiseTest {
             }
         }
     }
+
+    /** The vector loops of the four operators and their one-by-one tail give the scalar operation's bits. */
+    @Test
+    void binaryOperatorsMatchTheScalarOperation() {
+        var rng = new SplittableRandom(32);
+        int n = 5 * ElementWise.LANES + 3;
+        float[] a = new float[n + 1], b = new float[n + 2], o = new float[n + 3];
+        for (int i = 0; i < a.length; i++) a[i] = (float) rng.nextDouble(-4, 4);
+        for (int i = 0; i < b.length; i++) b[i] = (float) rng.nextDouble(0.5, 4);
+        for (ElementWise.BinaryOp op : ElementWise.BinaryOp.values()) {
+            ElementWise.binary(op, a, 1, 1, b, 2, 1, o, 3, n);
+            for (int i = 0; i < n; i++) {
+                float x = a[1 + i], y = b[2 + i];
+                float expected = switch (op) {
+                    case ADD -> x + y;
+                    case SUB -> x - y;
+                    case MUL -> x * y;
+                    case DIV -> x / y;
+                };
+                assertEquals(Float.floatToIntBits(expected), Float.floatToIntBits(o[3 + i]), op + " at " + i);
+            }
+        }
+    }
 }
