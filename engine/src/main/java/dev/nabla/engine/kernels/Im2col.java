@@ -20,8 +20,10 @@ public final class Im2col {
     /**
      * Below this many floats moved, a call runs on the calling thread. Low, because a narrow
      * layer moves short runs (3 floats per window row for a 3×3 kernel over one channel), which
-     * cost far more per float than a long copy: the 56,448 floats of col2im for a 28×28×1 image
-     * batch of 32 take longer than a hand-off many times over.
+     * cost far more per float than a long copy: below the earlier bound of 65,536, the 56,448
+     * floats of col2im for a 28×28×1 image batch of 32 were 2.5 % of the calling thread's samples
+     * outside parallel work in a JFR profile of {@code ConvAutoencoderEpoch} under
+     * {@code -XX:UseAVX=2} (bench/TRAINING.md gives the command), while the other thread waited.
      */
     static final long PARALLEL_MIN_FLOATS = 1 << 14;
     /** Ints per run in the table of {@link #runs}: start in the image, first and last+1 pixel inside. */
