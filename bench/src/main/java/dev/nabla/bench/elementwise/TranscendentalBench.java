@@ -1,5 +1,7 @@
 package dev.nabla.bench.elementwise;
 
+import dev.nabla.engine.kernels.ElementWise;
+import dev.nabla.engine.kernels.Unary;
 import dev.nabla.engine.kernels.VectorMath;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * exp, log and tanh over a 32×784 batch: nabla's {@link VectorMath} (plain vector arithmetic,
  * the same bits interpreted or compiled) against the Vector API's own operators, which C2
- * compiles to Intel's SVML routines and which are the reference for speed.
+ * compiles to Intel's SVML routines and which are the reference for speed; and GELU's forward
+ * and backward loops ({@link ElementWise}), built on VectorMath's exp and erf.
  * <pre>java -jar bench/target/benchmarks.jar TranscendentalBench</pre>
  */
 @State(Scope.Benchmark)
@@ -34,11 +37,15 @@ public class TranscendentalBench {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private final float[] x = new float[32 * 784];
     private final float[] y = new float[x.length];
+    private final float[] g = new float[x.length];
 
     @Setup
     public void setup() {
         SplittableRandom rng = new SplittableRandom(5);
-        for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextDouble() * 8 + 1e-3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextDouble() * 8 + 1e-3);
+            g[i] = (float) rng.nextDouble(-1, 1);
+        }
     }
 
     @Benchmark
@@ -68,6 +75,18 @@ public class TranscendentalBench {
     @Benchmark
     public float[] tanhVectorMath() {
         for (int i = 0; i < x.length; i += S.length()) VectorMath.tanh(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        return y;
+    }
+
+    @Benchmark
+    public float[] geluForward() {
+        ElementWise.unary(Unary.GELU, x, 0, y, 0, x.length);
+        return y;
+    }
+
+    @Benchmark
+    public float[] geluBackward() {
+        ElementWise.unaryBackward(Unary.GELU, x, 0, g, 0, y, 0, x.length);
         return y;
     }
 
