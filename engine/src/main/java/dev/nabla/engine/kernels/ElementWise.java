@@ -283,20 +283,16 @@ public final class ElementWise {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
             VectorMath.erf(v.mul(INV_SQRT2)).add(1f).mul(v).mul(0.5f).intoArray(y, yo + i);
         }
-        for (; i < n; i++) y[yo + i] = 0.5f * x[xo + i] * (1f + VectorMath.erf(x[xo + i] * INV_SQRT2));
+        for (; i < n; i++) y[yo + i] = (VectorMath.erf(x[xo + i] * INV_SQRT2) + 1f) * x[xo + i] * 0.5f;   // the vector loop's order
     }
 
-    /**
-     * dGELU/dx = Φ(x) + x·φ(x), with φ the standard normal density; dx = g · that. Both Φ and
-     * φ need e^{−x²/2} (erf(x/√2) is 1 − p(t)·e^{−x²/2}), so it is computed once.
-     */
+    /** dGELU/dx = Φ(x) + x·φ(x), with φ(x) = e^{−x²/2}/√(2π) the standard normal density; dx = g · that. */
     public static void geluBackward(float[] x, int xo, float[] g, int go, float[] dx, int dxo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector gauss = VectorMath.exp(v.mul(v).mul(-0.5f));               // e^{−x²/2}
-            FloatVector cdf = VectorMath.erf(v.mul(INV_SQRT2), gauss).add(1f).mul(0.5f);
-            FloatVector pdf = gauss.mul(INV_SQRT_2PI);
+            FloatVector cdf = VectorMath.erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
+            FloatVector pdf = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
             cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {

@@ -31,6 +31,52 @@ class VectorMathTest {
     }
 
     @Test
+    void erfIsWithinSixUlpsOfErf() {
+        SplittableRandom rng = new SplittableRandom(4);
+        float[] x = new float[1 << 16];
+        for (int i = 0; i < x.length; i++) {
+            // Half over [-6, 6], past the clamp at ±3.8325, half tiny, where erf(x) ≈ 2x/√π.
+            x[i] = (float) (i % 2 == 0 ? rng.nextDouble() * 12 - 6 : (rng.nextDouble() - 0.5) * Math.pow(10, -rng.nextInt(8)));
+        }
+        checkUlps("erf", VectorMath::erf, VectorMathTest::erfReference, x, 6);
+    }
+
+    @Test
+    void erfOfOneFloatHasTheBitsOfTheVectorErf() {
+        SplittableRandom rng = new SplittableRandom(5);
+        float[] x = new float[1 << 12];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (rng.nextDouble() * 10 - 5);
+        x[0] = Float.NaN;
+        x[1] = -0f;
+        x[2] = Float.POSITIVE_INFINITY;
+        float[] y = new float[x.length];
+        for (int i = 0; i < x.length; i += S.length()) VectorMath.erf(FloatVector.fromArray(S, x, i)).intoArray(y, i);
+        for (int i = 0; i < x.length; i++) assertEquals(Float.floatToRawIntBits(y[i]), Float.floatToRawIntBits(VectorMath.erf(x[i])), "erf(" + x[i] + ")");
+        assertTrue(Float.isNaN(y[0]));
+        assertEquals(Float.floatToRawIntBits(-0f), Float.floatToRawIntBits(y[1]));
+        assertEquals(1f, y[2], 1e-7f);
+    }
+
+    /**
+     * erf in double: its Maclaurin series up to |x| = 3, beyond it 1 − erfc(x) with erfc from its
+     * continued fraction, e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))).
+     */
+    private static double erfReference(double x) {
+        double ax = Math.abs(x);
+        if (ax > 3) {
+            double fraction = ax;
+            for (int n = 80; n >= 1; n--) fraction = ax + n / 2.0 / fraction;
+            return Math.signum(x) * (1 - Math.exp(-ax * ax) / (Math.sqrt(Math.PI) * fraction));
+        }
+        double sum = 0, term = ax;
+        for (int n = 0; n < 200; n++) {
+            sum += term / (2 * n + 1);
+            term *= -ax * ax / (n + 1);
+        }
+        return Math.signum(x) * 2 / Math.sqrt(Math.PI) * sum;
+    }
+
+    @Test
     void expFlushesResultsBelowTwoToTheMinus125ToZero() {
         assertEquals(List.of(0f, 0f, 0f), apply(VectorMath::exp, -87f, -100f, -1e30f));
         assertTrue(apply(VectorMath::exp, -86.5f).get(0) > 0f);
