@@ -66,10 +66,11 @@ public interface Backend {
     void unary(Unary op, Storage x, int xOff, Storage y, int yOff, int n);
 
     /**
-     * dx = g · op'(·) over n elements, where {@code saved} is the op's output or its input as
-     * {@link Unary#backwardFromOutput} says.
+     * dx = g · op'(·) over n elements, from the op's input x and its output y; either may be null
+     * where the op's derivative does not read it ({@link Unary#backwardReadsInput},
+     * {@link Unary#backwardReadsOutput}).
      */
-    void unaryBackward(Unary op, Storage saved, int savedOff, Storage g, int gOff, Storage dx, int dxOff, int n);
+    void unaryBackward(Unary op, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff, int n);
 
     /** y = x · c. */
     void scale(Storage x, int xOff, float c, Storage y, int yOff, int n);

@@ -107,10 +107,10 @@ public class CpuBackend implements Backend {
     }
 
     @Override
-    public void unaryBackward(Unary op, Storage saved, int savedOff, Storage g, int gOff, Storage dx, int dxOff, int n) {
-        float[] ss = a(saved), gs = a(g), dxs = a(dx);
+    public void unaryBackward(Unary op, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff, int n) {
+        float[] xs = x == null ? null : a(x), ys = y == null ? null : a(y), gs = a(g), dxs = a(dx);
         Parallel.forRanges(n, ElementWise.LANES, ElementWise.PARALLEL_MIN_FLOATS,
-                (from, to) -> ElementWise.unaryBackward(op, ss, savedOff + from, gs, gOff + from, dxs, dxOff + from, to - from));
+                (from, to) -> ElementWise.unaryBackward(op, xs, xOff + from, ys, yOff + from, gs, gOff + from, dxs, dxOff + from, to - from));
     }
 
     @Override

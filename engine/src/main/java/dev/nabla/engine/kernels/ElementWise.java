@@ -153,24 +153,25 @@ public final class ElementWise {
     }
 
     /**
-     * {@code dx = g · op'}, from the saved output y or input x ({@link Unary#backwardFromOutput}):
-     * e^x' = y, ln' = 1/x, |x|' = sign(x) (0 at 0, as PyTorch), √x' = 1/(2y), tanh' = 1 − y²,
-     * σ' = y(1 − y), relu' = [y > 0] (0 at the kink, as Keras and PyTorch), and GELU's and SELU's below.
+     * {@code dx = g · op'}, from the op's input x or output y, whichever the derivative reads
+     * ({@link Unary}; the other may be null): e^x' = y, ln' = 1/x, |x|' = sign(x) (0 at 0, as
+     * PyTorch), √x' = 1/(2y), tanh' = 1 − y², σ' = y(1 − y), relu' = [y > 0] (0 at the kink, as
+     * Keras and PyTorch), and GELU's and SELU's below.
      */
-    public static void unaryBackward(Unary op, float[] s, int so, float[] g, int go, float[] dx, int dxo, int n) {
+    public static void unaryBackward(Unary op, float[] x, int xo, float[] y, int yo, float[] g, int go, float[] dx, int dxo, int n) {
         switch (op) {
-            case EXP -> binary(BinaryOp.MUL, g, go, 1, s, so, 1, dx, dxo, n);
-            case LOG -> binary(BinaryOp.DIV, g, go, 1, s, so, 1, dx, dxo, n);
+            case EXP -> binary(BinaryOp.MUL, g, go, 1, y, yo, 1, dx, dxo, n);
+            case LOG -> binary(BinaryOp.DIV, g, go, 1, x, xo, 1, dx, dxo, n);
             case SQRT -> {
-                binary(BinaryOp.DIV, g, go, 1, s, so, 1, dx, dxo, n);
+                binary(BinaryOp.DIV, g, go, 1, y, yo, 1, dx, dxo, n);
                 scale(dx, dxo, 0.5f, dx, dxo, n);
             }
-            case ABS -> { for (int i = 0; i < n; i++) dx[dxo + i] = Math.signum(s[so + i]) * g[go + i]; }
-            case TANH -> tanhBackward(s, so, g, go, dx, dxo, n);
-            case SIGMOID -> sigmoidBackward(s, so, g, go, dx, dxo, n);
-            case RELU -> reluBackward(s, so, g, go, dx, dxo, n);
-            case GELU -> geluBackward(s, so, g, go, dx, dxo, n);
-            case SELU -> seluBackward(s, so, g, go, dx, dxo, n);
+            case ABS -> { for (int i = 0; i < n; i++) dx[dxo + i] = Math.signum(x[xo + i]) * g[go + i]; }
+            case TANH -> tanhBackward(y, yo, g, go, dx, dxo, n);
+            case SIGMOID -> sigmoidBackward(y, yo, g, go, dx, dxo, n);
+            case RELU -> reluBackward(y, yo, g, go, dx, dxo, n);
+            case GELU -> geluBackward(x, xo, y, yo, g, go, dx, dxo, n);
+            case SELU -> seluBackward(x, xo, g, go, dx, dxo, n);
         }
     }
 
@@ -286,18 +287,25 @@ public final class ElementWise {
         for (; i < n; i++) y[yo + i] = (VectorMath.erf(x[xo + i] * INV_SQRT2) + 1f) * x[xo + i] * 0.5f;   // the vector loop's order
     }
 
-    /** dGELU/dx = Φ(x) + x·φ(x), with φ(x) = e^{−x²/2}/√(2π) the standard normal density; dx = g · that. */
-    public static void geluBackward(float[] x, int xo, float[] g, int go, float[] dx, int dxo, int n) {
+    /** Below this |x|, Φ(x) is ½ in float; y/x would lose its bits there (x·Φ(x) underflows from 2⁻¹²⁶ down). */
+    private static final float GELU_TINY = 0x1p-100f;
+
+    /**
+     * dGELU/dx = Φ(x) + x·φ(x), with φ(x) = e^{−x²/2}/√(2π) the standard normal density; dx = g ·
+     * that. Φ(x) is not computed again: the forward's output is y = x·Φ(x), so Φ(x) = y/x, one
+     * division in place of an erf (½ where |x| is below {@link #GELU_TINY}, and at 0).
+     */
+    public static void geluBackward(float[] x, int xo, float[] y, int yo, float[] g, int go, float[] dx, int dxo, int n) {
         int i = 0;
         for (int bound = S.loopBound(n); i < bound; i += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + i);
-            FloatVector cdf = VectorMath.erf(v.mul(INV_SQRT2)).add(1f).mul(0.5f);
+            FloatVector cdf = FloatVector.fromArray(S, y, yo + i).div(v).blend(0.5f, v.abs().lt(GELU_TINY));
             FloatVector pdf = VectorMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
             cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, go + i)).intoArray(dx, dxo + i);
         }
         for (; i < n; i++) {
             float v = x[xo + i];
-            float cdf = 0.5f * (1f + VectorMath.erf(v * INV_SQRT2));
+            float cdf = Math.abs(v) < GELU_TINY ? 0.5f : y[yo + i] / v;
             float pdf = (float) Math.exp(-0.5 * v * v) * INV_SQRT_2PI;
             dx[dxo + i] = g[go + i] * (cdf + v * pdf);
         }

@@ -47,14 +47,15 @@ final class Pointwise {
         return out;
     }
 
-    /** The backward g · op' of {@code out = op(x)}, reading the saved value the op's derivative needs. */
+    /** The backward g · op' of {@code out = op(x)}, reading the saved values the op's derivative needs. */
     static Backward backward(Unary op, Tensor x, Tensor out) {
         Backend be = out.backend();
         return (grad, needs) -> {
-            Tensor saved = op.backwardFromOutput() ? out : Dense.of(x);   // read when backward runs: no copy without one
+            Tensor in = op.backwardReadsInput() ? Dense.of(x) : null;   // read when backward runs: no copy without one
             Tensor g = Dense.of(grad);
             Tensor dx = Tensor.empty(be, out.shape());
-            be.unaryBackward(op, saved.storage(), saved.offset(), g.storage(), g.offset(), dx.storage(), 0, dx.size());
+            be.unaryBackward(op, in == null ? null : in.storage(), in == null ? 0 : in.offset(),
+                    op.backwardReadsOutput() ? out.storage() : null, 0, g.storage(), g.offset(), dx.storage(), 0, dx.size());
             return new Tensor[] {dx};
         };
     }
