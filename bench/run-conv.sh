@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Convolution, transposed convolution and LSTM forward+backward: nabla (JMH, dev.nabla.bench.conv)
+# Convolution, transposed convolution, pooling, upsampling and LSTM forward+backward: nabla (JMH, dev.nabla.bench.conv)
 # against PyTorch CPU, measured in the same run, for each thread count given (default 2, then 1);
 # writes this machine's section of bench/RESULTS-conv.md. For each count the peer runs before and
 # after the JMH run and its two medians are averaged, so slow drift of a shared machine hits both

@@ -12,17 +12,18 @@ import statistics
 
 import machine
 
-HEADER = """# Convolution and LSTM: nabla vs PyTorch CPU
+HEADER = """# Convolution, resampling and LSTM: nabla vs PyTorch CPU
 
 Forward + backward (gradients of input, weights and bias), batch 32, milliseconds per pass. One
 section per machine; `bench/run-conv.sh` writes its own machine's.
 
 - nabla: JMH average time (± 99.9% error) of `dev.nabla.bench.conv` (ConvBench,
-  ConvTransposeBench, LstmBench) with `-Dnabla.threads=N`: multi-threaded sgemm and im2col.
+  ConvTransposeBench, ResamplingBench, LstmBench) with `-Dnabla.threads=N`: multi-threaded sgemm and im2col.
 - PyTorch CPU: `bench/peers/torch_conv_lstm.py N`: torch.set_num_threads(N); median of 7 samples,
   mean of one run before and one after the JMH run.
 - Conv: 3×3, stride 1, 'same'. Transposed conv: the HOML decoder's 3×3 stride 2 (PyTorch's 'same' is
-  padding=1, output_padding=1: same size and work). LSTM: 100 units, 28 steps of 28 features.
+  padding=1, output_padding=1: same size and work). Resampling: 2×2 max pooling, stride 2, 'valid'
+  ("max-…"), and 2×2 nearest-neighbour upsampling ("up-…"). LSTM: 100 units, 28 steps of 28 features.
 - ratio = PyTorch time / nabla time: above 1 means nabla is faster.
 """
 

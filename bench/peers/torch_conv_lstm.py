@@ -5,7 +5,8 @@ Usage: torch_conv_lstm.py [threads, default 2] [--min-time SECONDS, default 3.5 
 OpenBLAS's core type and threads are set by blas.py.
 Prints one JSON object per line: first blas.describe(), then {"bench": ..., "shape": ..., "ms":
 median milliseconds per forward+backward}, with the benchmark class and shape parameter of the
-matching JMH benchmark in dev.nabla.bench.conv (ConvBench, ConvTransposeBench, LstmBench).
+matching JMH benchmark in dev.nabla.bench.conv (ConvBench, ConvTransposeBench, ResamplingBench,
+LstmBench).
 """
 import argparse
 import json
@@ -31,6 +32,9 @@ CONV = [("28x28x1-16", 28, 28, 1, 16), ("14x14x16-32", 14, 14, 16, 32), ("7x7x32
 # 'same' is computed as padding=1, output_padding=1: the same size and work, shifted by one pixel from TF's.
 DECONV = [("3x3x64-32-valid", 3, 3, 64, 32, 0, 0), ("7x7x32-16-same", 7, 7, 32, 16, 1, 1),
           ("14x14x16-1-same", 14, 14, 16, 1, 1, 1)]
+# (shape, op, H, W, C): 2×2 max pooling, stride 2, no padding; 2×2 nearest-neighbour upsampling.
+RESAMPLE = [("max-28x28x16", "max", 28, 28, 16), ("max-14x14x32", "max", 14, 14, 32), ("max-7x7x64", "max", 7, 7, 64),
+            ("max-32x32x32", "max", 32, 32, 32), ("up-16x16x32", "up", 16, 16, 32)]
 
 
 def median_ms(step, repeats=7):
@@ -76,6 +80,17 @@ def deconv_step(h, w, cin, cout, pad, out_pad):
     return step
 
 
+def resample_step(op, h, w, c):
+    x = torch.randn(BATCH, c, h, w, requires_grad=True)
+    forward = (lambda: F.max_pool2d(x, 2)) if op == "max" else (lambda: F.interpolate(x, scale_factor=2, mode="nearest"))
+    g = torch.randn_like(forward())
+
+    def step():
+        x.grad = None
+        forward().backward(g)
+    return step
+
+
 def lstm_step(steps=28, features=28, units=100):
     lstm = torch.nn.LSTM(features, units, batch_first=True)
     x = torch.randn(BATCH, steps, features, requires_grad=True)
@@ -99,6 +114,8 @@ def main():
         report("ConvBench", name, conv_step(*shape))
     for name, *shape in DECONV:
         report("ConvTransposeBench", name, deconv_step(*shape))
+    for name, *shape in RESAMPLE:
+        report("ResamplingBench", name, resample_step(*shape))
     report("LstmBench", "32x28x28-100", lstm_step())
 
 

@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * What the convolution benchmarks share: input, kernel and bias that require gradients, and one
- * backward pass from a fixed output gradient. Each iteration is a full training-step pass
+ * What the convolution benchmarks share: input, kernel and bias that require gradients (only the
+ * input for pooling and upsampling), and one backward pass from a fixed output gradient. Each iteration is a full training-step pass
  * through one layer: forward, then the gradients of input, kernel and bias, with its arrays
  * recycled from the last iteration as fit recycles them from the last step ({@link Arena}).
  */
@@ -45,6 +45,11 @@ public abstract class ConvPass {
         bias = Tensor.zeros(filters).requiresGrad(true);
     }
 
+    /** For a layer without parameters: only the input requires a gradient. */
+    void init(Tensor input) {
+        x = input.requiresGrad(true);
+    }
+
     /** Recycles each pass's arrays for the next one, as {@code fit} does from one training step to the next. */
     private final Arena arena = new Arena();
 
@@ -57,10 +62,12 @@ public abstract class ConvPass {
             Tensor y = forward.get();
             if (gradOut == null) gradOut = Tensor.uniform(RNG, -1f, 1f, y.shape());
             x.zeroGrad();
-            kernel.zeroGrad();
-            bias.zeroGrad();
+            if (kernel != null) {
+                kernel.zeroGrad();
+                bias.zeroGrad();
+            }
             y.backward(gradOut);
-            return kernel.grad();
+            return x.grad();
         }
     }
 }
