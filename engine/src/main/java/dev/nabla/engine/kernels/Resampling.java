@@ -45,16 +45,25 @@ public final class Resampling {
      * dx[winner] += g for each output, where the winner is the first maximum of its window (found
      * again from x rather than stored): the maximum is locally the identity of its winning input.
      * Overlapping windows add up. Overwrites dx.
+     *
+     * <p>Where windows do not overlap (stride at least the pool, as in a 2×2 pool of stride 2),
+     * each position of dx belongs to one window at most, so its window writes it outright, g or 0,
+     * instead of adding to a dx zeroed first; the zeroing is then left out too where the windows
+     * tile the whole image and every channel is in a whole vector (a 28×28 image under a 2×2
+     * pool), and dx is written once instead of three times.
      */
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
+        boolean disjoint = s.strideH() >= s.kH() && s.strideW() >= s.kW();
+        boolean tiled = disjoint && vectorChannels == c && s.padTop() == 0 && s.padLeft() == 0
+                && s.outH() * s.strideH() == s.inH() && s.outW() * s.strideW() == s.inW() && s.kH() == s.strideH() && s.kW() == s.strideW();
         Parallel.forEach(s.batch(), (long) s.batch() * s.inH() * s.inW() * c, PARALLEL_MIN_FLOATS, n -> {
-            java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
+            if (!tiled) java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
             int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
             for (int oh = 0, o = gOff + n * perImage; oh < s.outH(); oh++) {
                 for (int ow = 0; ow < s.outW(); ow++, o += c) {
                     Window w = Window.of(s, n, oh, ow);
-                    for (int ch = 0; ch < vectorChannels; ch += VL) routeToMaxima(w, x, xOff + ch, FloatVector.fromArray(S, g, o + ch), dx, ch);
+                    for (int ch = 0; ch < vectorChannels; ch += VL) routeToMaxima(w, x, xOff + ch, FloatVector.fromArray(S, g, o + ch), dx, ch, disjoint);
                     if (vectorChannels == c) continue;
                     firstMaxima(w, x, xOff, vectorChannels, best);
                     for (int ch = vectorChannels; ch < c; ch++) dx[best[ch]] += g[o + ch];
@@ -99,15 +108,18 @@ public final class Resampling {
      * dx += g at the first maximum of each of VL channels ({@code x[from..]}, {@code dx[ch..]}):
      * the first position that holds the window's maximum, as the scalar kernel finds it. A lane
      * whose maximum is NaN matches nowhere and, as there, goes to the window's first position.
+     * For a window that no other overlaps ({@code disjoint}), dx is written, not added to: g at
+     * the maximum, 0 elsewhere (g + 0, so that a −0 becomes the +0 of 0 + g, the same bits).
      */
-    private static void routeToMaxima(Window w, float[] x, int from, FloatVector g, float[] dx, int ch) {
-        FloatVector max = windowMaxima(w, x, from);
+    private static void routeToMaxima(Window w, float[] x, int from, FloatVector g, float[] dx, int ch, boolean disjoint) {
+        FloatVector max = windowMaxima(w, x, from), zero = FloatVector.zero(S), plusZero = g.add(0f);
         VectorMask<Float> routed = S.maskAll(false);
         for (int i = w.rowFrom(); i < w.rowTo(); i++) {
             for (int j = w.colFrom(); j < w.colTo(); j++) {
                 VectorMask<Float> here = FloatVector.fromArray(S, x, from + w.at(i, j)).eq(max).andNot(routed);
                 int d = ch + w.at(i, j);
-                FloatVector.fromArray(S, dx, d).add(g, here).intoArray(dx, d);
+                if (disjoint) zero.blend(plusZero, here).intoArray(dx, d);
+                else FloatVector.fromArray(S, dx, d).add(g, here).intoArray(dx, d);
                 routed = routed.or(here);
             }
         }

@@ -58,15 +58,32 @@ class ArenaTest {
      */
     @Test
     void opsWriteEveryElementOfTheirUninitializedOutputs() {
-        float[][] fresh = step();
+        assertSameBitsOnArraysLeftFullOfNaN(ArenaTest::step);
+    }
+
+    /**
+     * Max pooling whose windows tile the image (2×2, stride 2, over 8×6 pixels and 16 channels)
+     * writes its input gradient without zeroing it first: every position still gets written.
+     */
+    @Test
+    void tilingMaxPoolingWritesEveryElementOfItsGradient() {
+        assertSameBitsOnArraysLeftFullOfNaN(() -> {
+            Tensor x = Tensor.uniform(new SplittableRandom(12), -1, 1, 2, 8, 6, 16).requiresGrad(true);
+            MaxPool2D.maxPool2d(x, 2, 2, 2, 2, Padding.VALID).sum().backward();
+            return new float[][] {x.grad().toArray()};
+        });
+    }
+
+    private static void assertSameBitsOnArraysLeftFullOfNaN(java.util.function.Supplier<float[][]> step) {
+        float[][] fresh = step.get();
         Arena arena = new Arena();
         try (var s = arena.open()) {
-            step();
+            step.get();
         }
         arena.fillFree(Float.NaN);
         float[][] reused;
         try (var s = arena.open()) {
-            reused = step();
+            reused = step.get();
         }
         for (int i = 0; i < fresh.length; i++) assertArrayEquals(fresh[i], reused[i], "result " + i);
     }
