@@ -94,14 +94,23 @@ public final class Resampling {
      * the same bits, NaN included.
      */
     private static FloatVector windowMaxima(Window w, float[] x, int from) {
-        FloatVector max = FloatVector.fromArray(S, x, from + w.at(w.rowFrom(), w.colFrom()));
+        int first = from + w.at(w.rowFrom(), w.colFrom());
+        FloatVector max = FloatVector.fromArray(S, x, first);
+        if (w.rowTo() - w.rowFrom() == 2 && w.colTo() - w.colFrom() == 2) {
+            // A whole 2×2 window, the usual pool, written out: the loop below costs more than its four loads.
+            int right = w.c(), down = w.inW() * w.c();
+            return greater(greater(greater(max, x, first + right), x, first + down), x, first + down + right);
+        }
         for (int i = w.rowFrom(); i < w.rowTo(); i++) {
-            for (int j = w.colFrom(); j < w.colTo(); j++) {
-                FloatVector v = FloatVector.fromArray(S, x, from + w.at(i, j));
-                max = max.blend(v, v.compare(VectorOperators.GT, max));
-            }
+            for (int j = w.colFrom(); j < w.colTo(); j++) max = greater(max, x, from + w.at(i, j));
         }
         return max;
+    }
+
+    /** The lanes of x[at..] that are strictly greater than max replace them. */
+    private static FloatVector greater(FloatVector max, float[] x, int at) {
+        FloatVector v = FloatVector.fromArray(S, x, at);
+        return max.blend(v, v.compare(VectorOperators.GT, max));
     }
 
     /**
