@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kernel-thread hand-off (JMH HandOffBench: nabla's spinning team against a
 # ThreadPoolExecutor) and the element-wise functions (TranscendentalBench: VectorMath against the
-# Vector API's own exp, log, tanh); writes the block "micro" of this machine's section of
+# Vector API's own exp, log, tanh; GELU's forward and backward alone); writes the block "micro" of this machine's section of
 # bench/RESULTS.md. About 2 minutes.
 #   bench/run-micro.sh
 #   NABLA_ISA=avx2 bench/run-micro.sh     # emulated AVX2 section on an AVX-512 machine

@@ -50,7 +50,7 @@ public final class Resampling {
      * each position of dx belongs to one window at most, so its window writes it outright, g or 0,
      * instead of adding to a dx zeroed first; the zeroing is then left out too where the windows
      * tile the whole image and every channel is in a whole vector (a 28×28 image under a 2×2
-     * pool), and dx is written once instead of three times.
+     * pool): dx is then written once, where it was zeroed, read and written again.
      */
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
