@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * What the convolution benchmarks share: input, kernel and bias that require gradients (only the
- * input for pooling and upsampling), and one backward pass from a fixed output gradient. Each iteration is a full training-step pass
- * through one layer: forward, then the gradients of input, kernel and bias, with its arrays
- * recycled from the last iteration as fit recycles them from the last step ({@link Arena}).
+ * input for pooling and upsampling), and one backward pass from a fixed output gradient. Each
+ * iteration is a full training-step pass through one layer: forward, then the gradients of
+ * input, kernel and bias, with its arrays recycled from the last iteration as fit recycles them
+ * from the last step ({@link Arena}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

@@ -147,9 +147,9 @@ public final class VectorMath {
 
     /**
      * The error function, erf(x) = x·p(x²) / q(x²) with x clamped to ±3.8325: the rational
-     * minimax form of Eigen's and XLA's float erf, which TensorFlow's GELU computes with. Within 6
-     * units in the last place of erf ({@code VectorMathTest}), relative error included near 0.
-     * No exponential: eleven fused multiply-adds and one division. NaN stays NaN.
+     * minimax form of Eigen's and XLA's float erf, which TensorFlow's GELU computes with on a
+     * CPU. Within 6 units in the last place of erf ({@code VectorMathTest}), relative error
+     * included near 0. No exponential: eleven fused multiply-adds and one division. NaN stays NaN.
      */
     public static FloatVector erf(FloatVector x) {
         FloatVector xc = x.blend(-ERF_SATURATES, x.lt(-ERF_SATURATES));
