@@ -11,7 +11,7 @@ public enum Unary {
     SIGMOID(Saved.OUTPUT), RELU(Saved.OUTPUT), GELU(Saved.BOTH), SELU(Saved.INPUT);
 
     /** What {@link Backend#unaryBackward} reads besides the gradient: the op's input, its output, or both. */
-    public enum Saved { INPUT, OUTPUT, BOTH }
+    private enum Saved { INPUT, OUTPUT, BOTH }
 
     private final Saved saved;
 
