@@ -9,6 +9,7 @@ import dev.nabla.engine.ops.Padding;
 import org.junit.jupiter.api.Test;
 
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -74,7 +75,7 @@ class ArenaTest {
         });
     }
 
-    private static void assertSameBitsOnArraysLeftFullOfNaN(java.util.function.Supplier<float[][]> step) {
+    private static void assertSameBitsOnArraysLeftFullOfNaN(Supplier<float[][]> step) {
         float[][] fresh = step.get();
         Arena arena = new Arena();
         try (var s = arena.open()) {

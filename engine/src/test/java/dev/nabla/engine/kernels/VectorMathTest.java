@@ -32,13 +32,8 @@ class VectorMathTest {
 
     @Test
     void erfIsWithinSixUlpsOfErf() {
-        SplittableRandom rng = new SplittableRandom(4);
-        float[] x = new float[1 << 16];
-        for (int i = 0; i < x.length; i++) {
-            // Half over [-6, 6], past the clamp at ±3.8325, half tiny, where erf(x) ≈ 2x/√π.
-            x[i] = (float) (i % 2 == 0 ? rng.nextDouble() * 12 - 6 : (rng.nextDouble() - 0.5) * Math.pow(10, -rng.nextInt(8)));
-        }
-        checkUlps("erf", VectorMath::erf, VectorMathTest::erfReference, x, 6);
+        // Over [-6, 6], past the clamp at ±3.8325, and tiny, where erf(x) ≈ 2x/√π.
+        checkUlps("erf", VectorMath::erf, VectorMathTest::erfReference, spreadAndTiny(4, 6), 6);
     }
 
     @Test
@@ -96,13 +91,8 @@ class VectorMathTest {
 
     @Test
     void tanhIsWithinTwoUlpsOfMathTanh() {
-        SplittableRandom rng = new SplittableRandom(3);
-        float[] x = new float[1 << 16];
-        for (int i = 0; i < x.length; i++) {
-            // Half spread over [-12, 12], half tiny, where 1 - 2/(e^2x + 1) would cancel.
-            x[i] = (float) (i % 2 == 0 ? rng.nextDouble() * 24 - 12 : (rng.nextDouble() - 0.5) * Math.pow(10, -rng.nextInt(8)));
-        }
-        checkUlps("tanh", VectorMath::tanh, Math::tanh, x, 2);
+        // Over [-12, 12], and tiny, where 1 - 2/(e^2x + 1) would cancel.
+        checkUlps("tanh", VectorMath::tanh, Math::tanh, spreadAndTiny(3, 12), 2);
     }
 
     @Test
@@ -167,6 +157,16 @@ class VectorMathTest {
         assertEquals(0, p.waitFor(), "child JVM " + command + " failed: " + err);
         assertTrue(out.matches("[0-9a-f]+"), "child JVM printed '" + out + "'");
         return out;
+    }
+
+    /** 2¹⁶ inputs: half spread over [−halfWidth, halfWidth], half tiny (|x| from 0.5 down to 5·10⁻⁸). */
+    private static float[] spreadAndTiny(long seed, double halfWidth) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        float[] x = new float[1 << 16];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (i % 2 == 0 ? (rng.nextDouble() * 2 - 1) * halfWidth : (rng.nextDouble() - 0.5) * Math.pow(10, -rng.nextInt(8)));
+        }
+        return x;
     }
 
     /** f on each of x, a vector at a time (any number of values, whatever the vector width). */
