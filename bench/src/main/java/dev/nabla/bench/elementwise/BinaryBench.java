@@ -2,18 +2,9 @@ package dev.nabla.bench.elementwise;
 
 import dev.nabla.engine.kernels.ElementWise;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The element-wise product of two tensors of a first convolution's activations (32 × 28 × 28 × 16
@@ -21,13 +12,7 @@ import java.util.concurrent.TimeUnit;
  * divide of two same-shape tensors, against the plain Java loop over the same arrays.
  * <pre>java -jar bench/target/benchmarks.jar BinaryBench</pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"})
-public class BinaryBench {
+public class BinaryBench extends ElementWiseBench {
     private final float[] a = new float[32 * 28 * 28 * 16];
     private final float[] b = new float[a.length];
     private final float[] o = new float[a.length];

@@ -7,18 +7,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * exp, log and tanh over a 32×784 batch: nabla's {@link VectorMath} (plain vector arithmetic,
@@ -27,13 +18,7 @@ import java.util.concurrent.TimeUnit;
  * and backward loops ({@link ElementWise}), built on VectorMath's exp and erf.
  * <pre>java -jar bench/target/benchmarks.jar TranscendentalBench</pre>
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-XX:+UseParallelGC"})
-public class TranscendentalBench {
+public class TranscendentalBench extends ElementWiseBench {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private final float[] x = new float[32 * 784];
     private final float[] y = new float[x.length];
