@@ -28,10 +28,12 @@ public final class ElementWise {
 
     /** {@code o[oo + i] = a[ao + i*as] (op) b[bo + i*bs]} for i in [0, n). */
     public static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
-        if (as == 1 && bs == 1) {
-            vv(op, a, ao, b, bo, o, oo, n);
-            return;
-        }
+        if (as == 1 && bs == 1) vv(op, a, ao, b, bo, o, oo, n);
+        else strided(op, a, ao, as, b, bo, bs, o, oo, n);
+    }
+
+    /** One element at a time, with any strides. */
+    private static void strided(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] o, int oo, int n) {
         switch (op) {
             case ADD -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] + b[bo + i * bs]; }
             case SUB -> { for (int i = 0; i < n; i++) o[oo + i] = a[ao + i * as] - b[bo + i * bs]; }
@@ -58,7 +60,7 @@ public final class ElementWise {
             case MUL -> { for (; i < bound; i += l) FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i); }
             case DIV -> { for (; i < bound; i += l) FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i); }
         }
-        for (; i < n; i++) binary(op, a, ao + i, 0, b, bo + i, 0, o, oo + i, 1);   // one element, strides 0
+        strided(op, a, ao + i, 1, b, bo + i, 1, o, oo + i, n - i);
     }
 
     /** {@code y = x * c}. */

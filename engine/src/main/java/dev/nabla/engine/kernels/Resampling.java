@@ -55,8 +55,9 @@ public final class Resampling {
     public static void maxPoolBackward(ConvShape s, float[] x, int xOff, float[] g, int gOff, float[] dx) {
         int c = s.channels(), vectorChannels = c / VL * VL, perImage = s.outH() * s.outW() * c, image = s.inH() * s.inW() * c;
         boolean disjoint = s.strideH() >= s.kH() && s.strideW() >= s.kW();
-        boolean tiled = disjoint && vectorChannels == c && s.padTop() == 0 && s.padLeft() == 0
-                && s.outH() * s.strideH() == s.inH() && s.outW() * s.strideW() == s.inW() && s.kH() == s.strideH() && s.kW() == s.strideW();
+        // Windows of the stride's size, from the corner, out·k pixels in all: every pixel in one.
+        boolean tiled = s.kH() == s.strideH() && s.kW() == s.strideW() && s.padTop() == 0 && s.padLeft() == 0
+                && s.outH() * s.kH() == s.inH() && s.outW() * s.kW() == s.inW() && vectorChannels == c;
         Parallel.forEach(s.batch(), (long) s.batch() * s.inH() * s.inW() * c, PARALLEL_MIN_FLOATS, n -> {
             if (!tiled) java.util.Arrays.fill(dx, n * image, (n + 1) * image, 0f);
             int[] best = vectorChannels < c ? new int[c] : null;     // for the channels past the last whole vector
